@@ -1,0 +1,38 @@
+package deltakv.engine;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Start-up options of one engine node that the data layer needs.
+ *
+ * @param variant                design variant
+ * @param bugs                   enabled bug flags (ANOMALIES.md ids); empty in a correct engine
+ * @param maxDeltaCount          compact a key once it has this many deltas (design default 64)
+ * @param maxDeltaScanLimit      hard limit: resolving meta over this many deltas forces a synchronous compaction (256)
+ * @param maxKeysPerCompactionTx deletions per compaction transaction (256)
+ * @param maxKeysPerTick         keys the compactor scans per tick (512)
+ * @param compactionInterval     compactor tick interval (30 s default; tests use short ones)
+ * @param claimScanWindow        claims fetched per window by the pop flow and LRANGE
+ */
+public record EngineConfig(Variant variant, Set<String> bugs, int maxDeltaCount, int maxDeltaScanLimit,
+                           int maxKeysPerCompactionTx, int maxKeysPerTick, Duration compactionInterval,
+                           int claimScanWindow) {
+    public static EngineConfig defaults(Variant variant) {
+        return new EngineConfig(variant, Set.of(), 64, 256, 256, 512, Duration.ofSeconds(30), 64);
+    }
+
+    public boolean bug(String id) {
+        return bugs.contains(id);
+    }
+
+    public EngineConfig withCompactionInterval(Duration d) {
+        return new EngineConfig(variant, bugs, maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
+                maxKeysPerTick, d, claimScanWindow);
+    }
+
+    public EngineConfig withBugs(Set<String> b) {
+        return new EngineConfig(variant, Set.copyOf(b), maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
+                maxKeysPerTick, compactionInterval, claimScanWindow);
+    }
+}
