@@ -1,0 +1,23 @@
+package deltakv.checker;
+
+/**
+ * The registry behind `dkv check`: workload and model names to checkers. One case per name; unknown names
+ * give an IllegalArgumentException whose message is the one-line reason the CLI prints.
+ */
+public final class Checkers {
+    private Checkers() {}
+
+    public static Checker forWorkload(String name, CheckOptions opts) {
+        return switch (name) {
+            default -> throw new IllegalArgumentException("unknown workload '" + name
+                    + "' (known: list-append, rw-register, queue, counter, set, set-full)");
+        };
+    }
+
+    public static Checker forModel(String name, CheckOptions opts) {
+        return switch (name) {
+            default -> throw new IllegalArgumentException("unknown model '" + name
+                    + "' (known: register, cas-register, multi-register, mutex, fifo-queue, set)");
+        };
+    }
+}
