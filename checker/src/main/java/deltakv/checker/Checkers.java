@@ -8,16 +8,20 @@ public final class Checkers {
     private Checkers() {}
 
     public static Checker forWorkload(String name, CheckOptions opts) {
-        return switch (name) {
-            default -> throw new IllegalArgumentException("unknown workload '" + name
-                    + "' (known: list-append, rw-register, queue, counter, set, set-full)");
-        };
+        switch (name) {
+            // case "queue": return new ...;   (one line per workload)
+            default:
+                throw new IllegalArgumentException("unknown workload '" + name
+                        + "' (known: list-append, rw-register, queue, counter, set, set-full)");
+        }
     }
 
     public static Checker forModel(String name, CheckOptions opts) {
-        return switch (name) {
-            default -> throw new IllegalArgumentException("unknown model '" + name
-                    + "' (known: register, cas-register, multi-register, mutex, fifo-queue, set)");
-        };
+        switch (name) {
+            // case "register": return new ...;   (one line per model)
+            default:
+                throw new IllegalArgumentException("unknown model '" + name
+                        + "' (known: register, cas-register, multi-register, mutex, fifo-queue, set)");
+        }
     }
 }
