@@ -1,0 +1,95 @@
+package deltakv.engine.redis;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.redis.RedisMessage;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: decoded frames become session commands, run in order on the worker pool;
+ * replies are written in the same order and flushed when the connection's queue drains.
+ */
+final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+    /** Stop reading from a client that pipelines faster than we execute; resume once drained. */
+    private static final int MAX_PENDING = 1024;
+
+    private final Session session;
+    private final Executor pool;
+    private SerialExecutor serial;
+    private ChannelHandlerContext ctx;
+    /** Set once the connection must not run anything more (QUIT, protocol error). */
+    private volatile boolean closing;
+
+    ConnectionHandler(ServerContext context, Executor pool) {
+        this.session = new Session(context);
+        this.pool = pool;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.serial = new SerialExecutor(pool, this::drained);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, RedisMessage msg) {
+        if (closing) return;
+        Request request = RequestReader.read(msg);
+        if (request instanceof Request.Command c) {
+            serial.submit(() -> execute(c));
+            if (serial.pending() > MAX_PENDING) ctx.channel().config().setAutoRead(false);
+        } else if (request instanceof Request.Invalid bad) {
+            if (bad.close()) stopReading();
+            serial.submit(() -> respond(new Response(bad.reply(), bad.close())));
+        }
+    }
+
+    private void execute(Request.Command c) {
+        if (closing) return;
+        Response response;
+        try {
+            response = session.handle(c.args());
+        } catch (RuntimeException e) {
+            response = Response.of(TxnFailures.toReply(e));
+        }
+        respond(response);
+    }
+
+    private void respond(Response r) {
+        if (r.close()) {
+            closing = true;
+            ctx.writeAndFlush(ReplyWriter.toMessage(r.reply())).addListener(ChannelFutureListener.CLOSE);
+        } else if (!closing) {
+            ctx.write(ReplyWriter.toMessage(r.reply()), ctx.voidPromise());
+        }
+    }
+
+    private void drained() {
+        ctx.flush();
+        if (!closing && !ctx.channel().config().isAutoRead()) ctx.channel().config().setAutoRead(true);
+    }
+
+    private void stopReading() {
+        closing = true;
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ProtocolErrors.isProtocolError(cause)) {
+            if (closing) return;
+            stopReading();
+            Reply error = ProtocolErrors.describe(cause);
+            // Queued behind earlier commands, so their replies still arrive first, as in Redis.
+            serial.submit(() -> ctx.writeAndFlush(ReplyWriter.toMessage(error)).addListener(ChannelFutureListener.CLOSE));
+        } else {
+            if (!(cause instanceof IOException)) LOG.warn("closing connection {} after error", ctx.channel(), cause);
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package deltakv.engine.redis;
+
+import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The body of one EXEC: checks the WATCHed keys, then runs every queued command in the same
+ * transaction, so the block commits atomically or (on conflict) is retried as a whole.
+ */
+final class ExecBlock implements Function<Txn, Reply> {
+    /** A command accepted after MULTI. */
+    record Queued(CommandTable.Entry entry, List<byte[]> args) {}
+
+    private final List<Queued> queued;
+    private final List<WatchList.Watch> watches;
+    private final Function<byte[], List<KeyRange>> watchRanges;
+
+    ExecBlock(List<Queued> queued, List<WatchList.Watch> watches, Function<byte[], List<KeyRange>> watchRanges) {
+        this.queued = queued;
+        this.watches = watches;
+        this.watchRanges = watchRanges;
+    }
+
+    @Override
+    public Reply apply(Txn txn) {
+        if (watchedKeyChanged(txn)) return Reply.NULL_ARRAY;
+        List<Reply> replies = new ArrayList<>(queued.size());
+        for (Queued q : queued) replies.add(run(txn, q));
+        return new Reply.Array(replies);
+    }
+
+    /** Any version newer than the WATCH timestamp anywhere in the key's ranges aborts the EXEC. */
+    private boolean watchedKeyChanged(Txn txn) {
+        for (WatchList.Watch w : watches) {
+            for (KeyRange r : watchRanges.apply(w.key())) {
+                if (txn.latestVersionTs(r) > w.sinceTs()) return true;
+            }
+        }
+        return false;
+    }
+
+    private static Reply run(Txn txn, Queued q) {
+        if (q.entry() instanceof CommandTable.Data d) return d.spec().handler().execute(txn, q.args());
+        if (q.entry() instanceof CommandTable.Local l) return l.command().handler().apply(q.args());
+        return Reply.OK; // UNWATCH queued inside MULTI: EXEC unwatches anyway
+    }
+}

@@ -1,0 +1,22 @@
+package deltakv.engine.redis;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.codec.redis.ArrayHeaderRedisMessage;
+import io.netty.handler.codec.redis.RedisMessage;
+import io.netty.util.ReferenceCountUtil;
+import java.util.List;
+
+/**
+ * Refuses absurd array lengths before Netty's array aggregator pre-allocates room for them
+ * (a 4-byte header must not cost gigabytes). Bulk lengths are already capped by the decoder.
+ */
+final class LengthGuard extends MessageToMessageDecoder<RedisMessage> {
+    @Override
+    protected void decode(ChannelHandlerContext ctx, RedisMessage msg, List<Object> out) {
+        if (msg instanceof ArrayHeaderRedisMessage h && h.length() > ProtocolErrors.MAX_MULTIBULK_LENGTH) {
+            throw new ProtocolErrors.InvalidLengthException("invalid multibulk length");
+        }
+        out.add(ReferenceCountUtil.retain(msg));
+    }
+}

@@ -1,0 +1,106 @@
+package deltakv.engine.redis;
+
+import deltakv.engine.txn.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One client connection's state: MULTI queue and WATCHed keys, with Redis 7 semantics.
+ * Not thread-safe: the connection runs its commands one at a time, in arrival order.
+ */
+public final class Session {
+    private static final Reply QUEUED = new Reply.Simple("QUEUED");
+    private static final Reply EXECABORT =
+            Reply.error("EXECABORT Transaction discarded because of previous errors.");
+
+    private final ServerContext context;
+    private final WatchList watches = new WatchList();
+    private List<ExecBlock.Queued> queued; // non-null between MULTI and EXEC/DISCARD
+    private boolean dirty;
+
+    public Session(ServerContext context) {
+        this.context = context;
+    }
+
+    public Response handle(List<byte[]> args) {
+        CommandTable.Entry entry = context.commands().lookup(CommandErrors.text(args.get(0)));
+        if (entry == null) return reject(CommandErrors.unknownCommand(args));
+        if (!entry.arityOk(args.size())) return reject(CommandErrors.wrongArity(entry.name()));
+        if (entry instanceof CommandTable.Control c && !c.name().equals("unwatch")) return control(c.name(), args);
+        if (queued != null) {
+            queued.add(new ExecBlock.Queued(entry, args));
+            return Response.of(QUEUED);
+        }
+        return Response.of(runSingle(entry, args));
+    }
+
+    /** Errors found while queueing make the whole transaction fail at EXEC (Redis 2.6.5+). */
+    private Response reject(Reply error) {
+        if (queued != null) dirty = true;
+        return Response.of(error);
+    }
+
+    private Response control(String name, List<byte[]> args) {
+        return switch (name) {
+            case "multi" -> multi();
+            case "exec" -> Response.of(exec());
+            case "discard" -> discard();
+            case "watch" -> watch(args);
+            default -> new Response(Reply.OK, true); // quit
+        };
+    }
+
+    private Response multi() {
+        if (queued != null) return Response.of(Reply.error("ERR MULTI calls can not be nested"));
+        queued = new ArrayList<>();
+        dirty = false;
+        return Response.of(Reply.OK);
+    }
+
+    private Response discard() {
+        if (queued == null) return Response.of(Reply.error("ERR DISCARD without MULTI"));
+        queued = null;
+        watches.clear();
+        return Response.of(Reply.OK);
+    }
+
+    private Response watch(List<byte[]> args) {
+        if (queued != null) return Response.of(Reply.error("ERR WATCH inside MULTI is not allowed"));
+        long ts = context.readTimestamp().getAsLong();
+        for (byte[] key : args.subList(1, args.size())) watches.watch(key, ts);
+        return Response.of(Reply.OK);
+    }
+
+    private Reply exec() {
+        if (queued == null) return Reply.error("ERR EXEC without MULTI");
+        List<ExecBlock.Queued> block = queued;
+        List<WatchList.Watch> watched = watches.takeAll();
+        boolean aborted = dirty;
+        queued = null;
+        dirty = false;
+        if (aborted) return EXECABORT;
+        return runTxn(new ExecBlock(block, watched, context.watchRanges()));
+    }
+
+    private Reply runSingle(CommandTable.Entry entry, List<byte[]> args) {
+        if (entry instanceof CommandTable.Data d) return runTxn(txn -> d.spec().handler().execute(txn, args));
+        if (entry instanceof CommandTable.Control) {
+            watches.clear(); // UNWATCH
+            return Reply.OK;
+        }
+        try {
+            return ((CommandTable.Local) entry).command().handler().apply(args);
+        } catch (RuntimeException e) {
+            return TxnFailures.toReply(e);
+        }
+    }
+
+    private Reply runTxn(Function<Txn, Reply> body) {
+        try {
+            return context.runner().run(body);
+        } catch (RuntimeException e) {
+            return TxnFailures.toReply(e);
+        }
+    }
+}

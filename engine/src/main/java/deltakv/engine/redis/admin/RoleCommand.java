@@ -1,0 +1,19 @@
+package deltakv.engine.redis.admin;
+
+import deltakv.engine.redis.LocalCommand;
+import deltakv.engine.redis.Reply;
+
+/** {@code DKV.ROLE}: id, role, leader, term, applied commit timestamp. */
+final class RoleCommand {
+    private RoleCommand() {}
+
+    static LocalCommand of(AdminContext c) {
+        return new LocalCommand("dkv.role", 1, args -> reply(c));
+    }
+
+    static Reply reply(AdminContext c) {
+        NodeStatus s = c.status();
+        return new KeyValues().put("id", c.info().id()).put("role", s.role()).put("leader", s.leader())
+                .put("term", s.term()).put("applied_ts", s.appliedTs()).reply();
+    }
+}
