@@ -1,0 +1,80 @@
+package deltakv.engine.storage;
+
+import java.nio.charset.StandardCharsets;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * Writes that become visible together: versions in the data column family and metadata (applied ts,
+ * Raft index, de-dup records) in the meta column family, so the data and "how far we applied"
+ * can never disagree after a crash. Obtain with {@link MvccStore#newBatch()}, write with
+ * {@link MvccStore#commit(StoreBatch, long)}.
+ */
+public final class StoreBatch implements AutoCloseable {
+    private final WriteBatch batch = new WriteBatch();
+    private final ColumnFamilyHandle data;
+    private final ColumnFamilyHandle meta;
+    private int versions;
+
+    StoreBatch(ColumnFamilyHandle data, ColumnFamilyHandle meta) {
+        this.data = data;
+        this.meta = meta;
+    }
+
+    public StoreBatch put(byte[] key, long ts, byte[] value) {
+        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.put(value), true);
+    }
+
+    public StoreBatch delete(byte[] key, long ts) {
+        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.tombstone(), true);
+    }
+
+    public StoreBatch write(long ts, VersionedWrite w) {
+        // Java 17: no pattern switch; the interface is sealed to these two.
+        if (w instanceof VersionedWrite.Put p) return put(p.key(), ts, p.value());
+        return delete(w.key(), ts);
+    }
+
+    /** Stores a named metadata value (kept outside the versioned keyspace). */
+    public StoreBatch putMeta(byte[] name, byte[] value) {
+        return raw(meta, name, value, false);
+    }
+
+    public StoreBatch putMetaLong(String name, long value) {
+        return putMeta(name.getBytes(StandardCharsets.UTF_8), Longs.toBytes(value));
+    }
+
+    public StoreBatch deleteMeta(byte[] name) {
+        try {
+            batch.delete(meta, name);
+            return this;
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot build write batch: " + e.getMessage(), e);
+        }
+    }
+
+    /** Number of versions (data puts and deletes) in this batch. */
+    public int versionCount() {
+        return versions;
+    }
+
+    WriteBatch rocks() {
+        return batch;
+    }
+
+    private StoreBatch raw(ColumnFamilyHandle cf, byte[] k, byte[] v, boolean version) {
+        try {
+            batch.put(cf, k, v);
+            if (version) versions++;
+            return this;
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot build write batch: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        batch.close();
+    }
+}

@@ -1,0 +1,79 @@
+package deltakv.engine.txn;
+
+import deltakv.engine.storage.KV;
+import deltakv.engine.storage.Longs;
+import deltakv.engine.storage.MvccStore;
+import deltakv.engine.storage.StoreBatch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Remembers which group ids were committed (and at which commit ts) so a re-submitted identical
+ * group after an ambiguous failure returns the original result instead of applying twice. Records
+ * are persisted in the store's meta column family in the same batch as the group's writes (so a
+ * crash cannot separate them) and expire a fixed HLC time after their commit.
+ *
+ * <pre>
+ *   meta "g/" id(8)           -> commitTs(8)   lookup by id
+ *   meta "t/" commitTs(8) id(8) -> ""          expiry order
+ * </pre>
+ * Not thread-safe: used under the applier's lock.
+ */
+final class AppliedGroups {
+    /** 60 s of HLC time: ambiguous retries happen within seconds. */
+    static final long DEFAULT_WINDOW = 60_000L << 16;
+    private static final int CACHE = 100_000;
+    private static final int PRUNE_EVERY = 1024;
+    private static final int PRUNE_MAX = 10_000;
+    private static final byte[] BY_ID = {'g', '/'};
+    private static final byte[] BY_TS = {'t', '/'};
+
+    private final MvccStore store;
+    private final long window;
+    private final Map<Long, Long> recent = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> e) {
+            return size() > CACHE;
+        }
+    };
+    private int sincePrune;
+
+    AppliedGroups(MvccStore store, long window) {
+        this.store = store;
+        this.window = window;
+    }
+
+    /** Commit ts of an earlier commit of group {@code id}, or 0 if none is remembered. */
+    long committedTs(long id) {
+        Long ts = recent.get(id);
+        if (ts != null) return ts;
+        byte[] v = store.meta(Bytes.concat(BY_ID, Longs.toBytes(id)));
+        return v == null ? 0 : Longs.fromBytes(v);
+    }
+
+    /** Adds the record of group {@code id} committing at {@code commitTs} to {@code batch}. */
+    void record(StoreBatch batch, long id, long commitTs) {
+        batch.putMeta(Bytes.concat(BY_ID, Longs.toBytes(id)), Longs.toBytes(commitTs));
+        batch.putMeta(Bytes.concat(BY_TS, Longs.toBytes(commitTs), Longs.toBytes(id)), new byte[0]);
+        if (++sincePrune >= PRUNE_EVERY) {
+            sincePrune = 0;
+            prune(batch, commitTs - window);
+        }
+    }
+
+    /** Called after the batch holding {@link #record} was written. */
+    void remember(long id, long commitTs) {
+        recent.put(id, commitTs);
+    }
+
+    private void prune(StoreBatch batch, long olderThan) {
+        for (KV e : store.metaWithPrefix(BY_TS, PRUNE_MAX)) {
+            long ts = Longs.fromBytes(java.util.Arrays.copyOfRange(e.key(), 2, 10));
+            if (ts >= olderThan) break;
+            byte[] id = java.util.Arrays.copyOfRange(e.key(), 10, 18);
+            batch.deleteMeta(e.key());
+            batch.deleteMeta(Bytes.concat(BY_ID, id));
+            recent.remove(Longs.fromBytes(id));
+        }
+    }
+}

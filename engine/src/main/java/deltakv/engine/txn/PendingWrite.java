@@ -1,0 +1,26 @@
+package deltakv.engine.txn;
+
+/** A transaction's buffered write to one key, as its own reads see it. */
+sealed interface PendingWrite {
+    /** The value own reads see, or null for a delete. */
+    byte[] visibleValue();
+
+    record Value(byte[] value) implements PendingWrite {
+        public byte[] visibleValue() {
+            return value;
+        }
+    }
+
+    record Tombstone() implements PendingWrite {
+        public byte[] visibleValue() {
+            return null;
+        }
+    }
+
+    /** A put whose key gets the commit ts; buffered under the key with {@link WriteBuffer#PENDING_TS}. */
+    record AtCommitTs(Mutation.PutAtCommitTs put) implements PendingWrite {
+        public byte[] visibleValue() {
+            return put.value();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package deltakv.engine.txn;
+
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Snapshot timestamps of running transactions, so version GC never removes a version one of them
+ * may still read. Taking the timestamp and registering it happen under one lock, and so does
+ * computing the GC horizon: a transaction either is counted in the horizon or started above it.
+ */
+public final class SnapshotRegistry {
+    private final TreeMap<Long, Integer> active = new TreeMap<>();
+
+    /** Registers a snapshot at {@code ts.getAsLong()} (read under the lock); close it when done. */
+    public Snapshot open(LongSupplier ts) {
+        synchronized (this) {
+            long t = ts.getAsLong();
+            active.merge(t, 1, Integer::sum);
+            return new Snapshot(t);
+        }
+    }
+
+    public synchronized OptionalLong oldest() {
+        return active.isEmpty() ? OptionalLong.empty() : OptionalLong.of(active.firstKey());
+    }
+
+    /** min(oldest active snapshot, watermark), the watermark read under the lock. */
+    public synchronized long horizon(LongSupplier watermark) {
+        long w = watermark.getAsLong();
+        return active.isEmpty() ? w : Math.min(w, active.firstKey());
+    }
+
+    public synchronized int activeCount() {
+        return active.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private synchronized void release(long ts) {
+        active.computeIfPresent(ts, (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    /** One registered snapshot; closing it twice is harmless. */
+    public final class Snapshot implements AutoCloseable {
+        private final long ts;
+        private boolean closed;
+
+        private Snapshot(long ts) {
+            this.ts = ts;
+        }
+
+        public long ts() {
+            return ts;
+        }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            release(ts);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package deltakv.engine.txn;
+
+import deltakv.engine.storage.MvccStore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Runs transaction bodies with optimistic concurrency: snapshot at the committer's read timestamp,
+ * body on a {@link Txn}, commit of the resulting operation group, whole-body retry with backoff on
+ * a conflict or stale timestamp. An ambiguous commit is never retried with a new body (that could
+ * apply the writes twice); the identical group (same id, de-duplicated by the applier) is.
+ *
+ * <pre>
+ *   loop: snapshot ─► body(txn) ─► read-only? return ─► commit(group)
+ *           ▲                                              │ Committed  → return
+ *           └──── backoff ◄── Conflict / StaleTimestamp ◄──┤ Ambiguous  → resubmit same group
+ * </pre>
+ */
+public final class TxnExecutor {
+    private final MvccStore store;
+    private final Committer committer;
+    private final SnapshotRegistry snapshots;
+    private final ConflictStats stats;
+    private final RetryPolicy policy;
+
+    public TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats,
+                       RetryPolicy policy) {
+        this.store = store;
+        this.committer = committer;
+        this.snapshots = snapshots;
+        this.stats = stats;
+        this.policy = policy;
+    }
+
+    public TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats) {
+        this(store, committer, snapshots, stats, RetryPolicy.defaults());
+    }
+
+    /**
+     * Runs {@code body} until it commits (or reads only) and returns its result.
+     *
+     * @throws TooManyConflictsException if it kept conflicting (nothing was written)
+     * @throws OutcomeUnknownException   if a commit was ambiguous and re-submitting did not settle it
+     */
+    public <T> T execute(Function<Txn, T> body) {
+        Backoff backoff = policy.start();
+        while (true) {
+            byte[] conflictKey;
+            try (SnapshotRegistry.Snapshot snap = snapshots.open(committer::readTimestamp)) {
+                SnapshotTxn txn = new SnapshotTxn(store, snap.ts());
+                T result = body.apply(txn);
+                if (!txn.hasWrites()) return result;
+                ApplyResult r = commit(txn.toGroup(newGroupId()));
+                if (r instanceof ApplyResult.Committed) {
+                    stats.committed();
+                    return result;
+                }
+                conflictKey = r instanceof ApplyResult.Conflict c ? c.key() : null;
+            } catch (ConflictException e) {
+                conflictKey = e.key() == null ? new byte[0] : e.key();
+            }
+            stats.conflict(conflictKey);
+            if (!backoff.pause()) {
+                stats.gaveUp();
+                throw new TooManyConflictsException(backoff.attempts(), backoff.elapsedMillis(),
+                        ConflictStats.label(conflictKey));
+            }
+            stats.retry(conflictKey);
+        }
+    }
+
+    /** The snapshot a transaction starting now would read at (e.g. WATCH's reference point). */
+    public long readTimestamp() {
+        return committer.readTimestamp();
+    }
+
+    public ConflictStats stats() {
+        return stats;
+    }
+
+    public MvccStore store() {
+        return store;
+    }
+
+    private ApplyResult commit(OperationGroup group) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return committer.commit(group);
+            } catch (AmbiguousCommitException e) {
+                stats.ambiguous();
+                if (attempt >= policy.ambiguousResubmits()) {
+                    stats.outcomeUnknown();
+                    throw new OutcomeUnknownException("commit outcome unknown: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static long newGroupId() {
+        long id;
+        do id = ThreadLocalRandom.current().nextLong(); while (id == 0);
+        return id;
+    }
+}
