@@ -10,6 +10,7 @@ public final class Checkers {
     public static Checker forWorkload(String name, CheckOptions opts) {
         switch (name) {
             // case "queue": return new ...;   (one line per workload)
+            case "queue", "counter", "set", "set-full": return deltakv.checker.jepsen.JepsenCheckers.create(name, opts);
             default:
                 throw new IllegalArgumentException("unknown workload '" + name
                         + "' (known: list-append, rw-register, queue, counter, set, set-full)");
@@ -19,6 +20,8 @@ public final class Checkers {
     public static Checker forModel(String name, CheckOptions opts) {
         switch (name) {
             // case "register": return new ...;   (one line per model)
+            case "register", "cas-register", "multi-register", "mutex", "fifo-queue", "set":
+                return deltakv.checker.linear.ModelCheckers.create(name, opts);
             default:
                 throw new IllegalArgumentException("unknown model '" + name
                         + "' (known: register, cas-register, multi-register, mutex, fifo-queue, set)");

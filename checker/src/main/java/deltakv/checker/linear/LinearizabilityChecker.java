@@ -1,0 +1,55 @@
+package deltakv.checker.linear;
+
+import deltakv.checker.CheckResult;
+import deltakv.checker.Checker;
+import deltakv.checker.history.Op;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * `dkv check --model M`: decides linearizability of a history against a {@link Model} with the Wing–Gong–Lowe
+ * search, split into independent parts when the model allows (checked in parallel; the first violation cancels
+ * the rest). Exceeding the time limit or the memory guard gives {@code unknown}.
+ */
+public final class LinearizabilityChecker implements Checker {
+    private final Model model;
+    private final Duration timeLimit;
+    private final long memoryLimitBytes;
+    private final boolean split;
+
+    public LinearizabilityChecker(Model model, Duration timeLimit, long memoryLimitBytes, boolean split) {
+        this.model = model;
+        this.timeLimit = timeLimit;
+        this.memoryLimitBytes = memoryLimitBytes;
+        this.split = split;
+    }
+
+    /** No time limit, default memory guard, per-key splitting on. */
+    public LinearizabilityChecker(Model model) {
+        this(model, Duration.ZERO, Budget.defaultMemoryLimit(), true);
+    }
+
+    public LinearizabilityChecker(Model model, Duration timeLimit) {
+        this(model, timeLimit, Budget.defaultMemoryLimit(), true);
+    }
+
+    @Override
+    public CheckResult check(List<Op> history) {
+        List<LinOp> ops = OpPairing.pair(history);
+        List<List<LinOp>> parts = Partitions.split(model, ops, split);
+        long start = System.nanoTime();
+        PartitionRunner.Found found = new PartitionRunner(model, newBudget()).run(parts);
+        SearchOutcome outcome = found.outcome();
+        if (outcome instanceof SearchOutcome.Violation v) {
+            // Re-run the failing part with tracking on; a fresh budget since the first pass may have used most of it.
+            SearchOutcome explained = new WglSearch(model, v.ops(), newBudget()).run(true);
+            if (explained instanceof SearchOutcome.Violation) outcome = explained;
+        }
+        long elapsed = System.nanoTime() - start;
+        return new LinearResult(model.name(), outcome, found.partition(), parts.size(), ops.size(), elapsed);
+    }
+
+    private Budget newBudget() {
+        return new Budget(timeLimit.toNanos(), memoryLimitBytes);
+    }
+}
