@@ -3,6 +3,7 @@ package deltakv.engine.redis;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.CodecException;
 import io.netty.handler.codec.redis.RedisMessage;
 import java.io.IOException;
 import java.util.concurrent.Executor;
@@ -22,7 +23,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
     private final Executor pool;
     private SerialExecutor serial;
     private ChannelHandlerContext ctx;
-    /** Set once the connection must not run anything more (QUIT, protocol error). */
+    /** Set when no further frames are accepted (protocol error or QUIT seen). */
+    private volatile boolean readClosed;
+    /** Set once a closing reply was written: later queued commands are dropped, as after QUIT in Redis. */
     private volatile boolean closing;
 
     ConnectionHandler(ServerContext context, Executor pool) {
@@ -38,7 +41,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RedisMessage msg) {
-        if (closing) return;
+        if (readClosed) return;
         Request request = RequestReader.read(msg);
         if (request instanceof Request.Command c) {
             serial.submit(() -> execute(c));
@@ -71,24 +74,25 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
 
     private void drained() {
         ctx.flush();
-        if (!closing && !ctx.channel().config().isAutoRead()) ctx.channel().config().setAutoRead(true);
+        if (!readClosed && !ctx.channel().config().isAutoRead()) ctx.channel().config().setAutoRead(true);
     }
 
     private void stopReading() {
-        closing = true;
+        readClosed = true;
         ctx.channel().config().setAutoRead(false);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (ProtocolErrors.isProtocolError(cause)) {
-            if (closing) return;
+            if (readClosed) return;
             stopReading();
             Reply error = ProtocolErrors.describe(cause);
             // Queued behind earlier commands, so their replies still arrive first, as in Redis.
-            serial.submit(() -> ctx.writeAndFlush(ReplyWriter.toMessage(error)).addListener(ChannelFutureListener.CLOSE));
+            serial.submit(() -> respond(new Response(error, true)));
         } else {
-            if (!(cause instanceof IOException)) LOG.warn("closing connection {} after error", ctx.channel(), cause);
+            boolean expected = cause instanceof IOException || cause instanceof CodecException;
+            if (!expected) LOG.warn("closing connection {} after error", ctx.channel(), cause);
             ctx.close();
         }
     }
