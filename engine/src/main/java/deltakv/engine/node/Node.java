@@ -1,0 +1,97 @@
+package deltakv.engine.node;
+
+import deltakv.engine.clock.Hlc;
+import deltakv.engine.clock.OffsetClock;
+import deltakv.engine.redis.CommandTable;
+import deltakv.engine.redis.ConnectionCommands;
+import deltakv.engine.redis.LocalCommand;
+import deltakv.engine.redis.RedisServer;
+import deltakv.engine.redis.ServerContext;
+import deltakv.engine.redis.TxnRunner;
+import deltakv.engine.redis.admin.AdminCommands;
+import deltakv.engine.redis.admin.AdminContext;
+import deltakv.engine.redis.admin.NodeInfo;
+import deltakv.engine.storage.MvccStore;
+import deltakv.engine.txn.ConflictStats;
+import deltakv.engine.txn.LocalCommitter;
+import deltakv.engine.txn.SnapshotRegistry;
+import deltakv.engine.txn.StateMachineApplier;
+import deltakv.engine.txn.TxnExecutor;
+import deltakv.engine.txn.VersionGc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One single-member engine node, wired bottom-up:
+ * store → HLC on an offset clock → apply function → local committer → transaction executor →
+ * data layer (compactor started) → version GC → Redis front. {@link #close()} stops them in reverse.
+ */
+public final class Node implements AutoCloseable {
+    private final NodeOptions options;
+    private final CloseStack resources = new CloseStack();
+    private final MvccStore store;
+    private final TxnExecutor executor;
+    private final RedisServer server;
+
+    private Node(NodeOptions options) {
+        this.options = options;
+        try {
+            store = resources.push(MvccStore.open(options.dataDir()));
+            OffsetClock wall = OffsetClock.system();
+            Hlc hlc = new Hlc(wall);
+            StateMachineApplier applier = new StateMachineApplier(store);
+            LocalCommitter committer = resources.push(new LocalCommitter(applier, hlc));
+            SnapshotRegistry snapshots = new SnapshotRegistry();
+            ConflictStats stats = new ConflictStats();
+            executor = new TxnExecutor(store, committer, snapshots, stats);
+            DataLayer data = resources.push(DataLayers.create(options.engineConfig(), executor, wall));
+            VersionGc gc = resources.push(new VersionGc(store, snapshots, VersionGc.DEFAULT_RETENTION));
+            gc.start(options.gcInterval());
+            AdminContext admin = new AdminContext(
+                    new NodeInfo(options.id(), options.variant(), options.bugs(), System.currentTimeMillis()),
+                    new LocalStatus(options.id(), applier, stats, gc, data::counters),
+                    new HlcClockControl(wall, hlc), data.compactor());
+            server = resources.push(new RedisServer(serverContext(data, admin), options.host(), options.port(),
+                    options.workerThreads()));
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a node and returns once it accepts connections.
+     *
+     * @throws deltakv.engine.storage.StorageException if the data directory is unusable or locked
+     * @throws IllegalStateException                   if the Redis port cannot be bound
+     */
+    public static Node start(NodeOptions options) {
+        return new Node(options);
+    }
+
+    private ServerContext serverContext(DataLayer data, AdminContext admin) {
+        List<LocalCommand> local = new ArrayList<>(ConnectionCommands.all());
+        local.addAll(AdminCommands.all(admin));
+        TxnRunner runner = executor::execute;
+        return new ServerContext(new CommandTable(data.commands(), local), runner, executor::readTimestamp,
+                data::watchRanges);
+    }
+
+    /** The bound Redis port (useful with port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    public String host() {
+        return server.host();
+    }
+
+    public NodeOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        resources.close();
+    }
+}

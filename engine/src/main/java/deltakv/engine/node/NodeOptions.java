@@ -1,0 +1,60 @@
+package deltakv.engine.node;
+
+import deltakv.engine.EngineConfig;
+import deltakv.engine.Variant;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Start-up options of one node.
+ *
+ * @param id                 node id, e.g. "n1"
+ * @param host               address the Redis port binds to
+ * @param port               Redis port; 0 picks a free one (tests)
+ * @param dataDir            RocksDB directory (created if missing; data survives restarts)
+ * @param variant            design variant
+ * @param bugs               ANOMALIES.md bug flags to enable (empty = correct engine)
+ * @param compactionInterval compactor tick interval
+ * @param gcInterval         version-GC interval
+ * @param workerThreads      threads running commands (each blocked command holds one)
+ */
+public record NodeOptions(String id, String host, int port, Path dataDir, Variant variant, Set<String> bugs,
+                          Duration compactionInterval, Duration gcInterval, int workerThreads) {
+    public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(10);
+    public static final int DEFAULT_WORKERS = 32;
+
+    public NodeOptions {
+        bugs = Set.copyOf(bugs);
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("node id must not be empty");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be >= 1");
+    }
+
+    /** Defaults for everything but the identity: delta variant, no bugs, design compaction interval. */
+    public static NodeOptions of(String id, String host, int port, Path dataDir) {
+        EngineConfig d = EngineConfig.defaults(Variant.DELTA);
+        return new NodeOptions(id, host, port, dataDir, Variant.DELTA, Set.of(), d.compactionInterval(),
+                DEFAULT_GC_INTERVAL, DEFAULT_WORKERS);
+    }
+
+    public NodeOptions withVariant(Variant v) {
+        return new NodeOptions(id, host, port, dataDir, v, bugs, compactionInterval, gcInterval, workerThreads);
+    }
+
+    public NodeOptions withBugs(Set<String> b) {
+        return new NodeOptions(id, host, port, dataDir, variant, b, compactionInterval, gcInterval, workerThreads);
+    }
+
+    public NodeOptions withCompactionInterval(Duration d) {
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, d, gcInterval, workerThreads);
+    }
+
+    public NodeOptions withPort(int p) {
+        return new NodeOptions(id, host, p, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads);
+    }
+
+    public EngineConfig engineConfig() {
+        return EngineConfig.defaults(variant).withBugs(bugs).withCompactionInterval(compactionInterval);
+    }
+}
