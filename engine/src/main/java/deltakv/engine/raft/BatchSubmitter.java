@@ -1,0 +1,120 @@
+package deltakv.engine.raft;
+
+import deltakv.engine.txn.ApplyResult;
+import deltakv.engine.txn.OperationGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Groups queued commits into log entries. One thread waits for a free in-flight slot, then takes
+ * everything queued (up to the batch limit): while earlier batches are in flight, new commits pile up
+ * and leave together, so batch size grows with load and a lone commit is never delayed.
+ */
+final class BatchSubmitter implements AutoCloseable {
+    private record Pending(OperationGroup group, CompletableFuture<ApplyResult> result) {}
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Function<byte[], CompletableFuture<byte[]>> send;
+    private final Semaphore inFlight;
+    private final int maxBatch;
+    private final ReplicationStats stats;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    BatchSubmitter(Function<byte[], CompletableFuture<byte[]>> send, int maxInFlight, int maxBatch,
+                   ReplicationStats stats, String name) {
+        this.send = send;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.maxBatch = maxBatch;
+        this.stats = stats;
+        this.thread = new Thread(this::run, "batch-submitter-" + name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    CompletableFuture<ApplyResult> submit(OperationGroup g) {
+        CompletableFuture<ApplyResult> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new ClusterUnavailableException("TRYAGAIN node is shutting down", null));
+        } else {
+            queue.add(new Pending(g, f));
+        }
+        return f;
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                inFlight.acquire();
+                List<Pending> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                sendBatch(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failAll(queue);
+    }
+
+    private void sendBatch(List<Pending> batch) {
+        List<OperationGroup> groups = new ArrayList<>(batch.size());
+        for (Pending p : batch) groups.add(p.group());
+        stats.batchesSubmitted.incrementAndGet();
+        stats.groupsSubmitted.addAndGet(batch.size());
+        CompletableFuture<byte[]> reply;
+        try {
+            reply = send.apply(BatchCodec.encode(groups));
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((bytes, err) -> {
+            inFlight.release();
+            complete(batch, bytes, err);
+        });
+    }
+
+    private static void complete(List<Pending> batch, byte[] bytes, Throwable err) {
+        List<ApplyResult> results = null;
+        if (err == null) {
+            try {
+                results = ResultCodec.decode(bytes);
+                if (results.size() != batch.size()) {
+                    err = new IllegalStateException(results.size() + " results for " + batch.size() + " groups");
+                }
+            } catch (RuntimeException e) {
+                err = e;
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (err != null) batch.get(i).result().completeExceptionally(err);
+            else batch.get(i).result().complete(results.get(i));
+        }
+    }
+
+    private static void failAll(LinkedBlockingQueue<Pending> q) {
+        Pending p;
+        while ((p = q.poll()) != null) {
+            p.result().completeExceptionally(new ClusterUnavailableException("TRYAGAIN node is shutting down", null));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failAll(queue);
+    }
+}

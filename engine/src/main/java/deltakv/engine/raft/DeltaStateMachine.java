@@ -1,0 +1,127 @@
+package deltakv.engine.raft;
+
+import deltakv.engine.clock.Hlc;
+import deltakv.engine.txn.ApplyResult;
+import deltakv.engine.txn.OperationGroup;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+
+/**
+ * The Raft state machine of a DeltaKV node. Each log entry is a batch of operation groups
+ * ({@link BatchCodec}); applying it runs the deterministic apply function on every replica.
+ *
+ * <p>Commit timestamps are stamped in {@link #preAppendTransaction}, which Ratis calls on the
+ * leader under the log's write lock in log order, so log order = commit-ts order by construction.
+ * Writes reach a new leader only once it is "ready" (everything from earlier terms applied, hence
+ * observed by its HLC), so its timestamps are above every earlier entry's.
+ */
+public final class DeltaStateMachine extends BaseStateMachine {
+    private final BatchApplier applier;
+    private final Hlc hlc;
+    private final AppliedWatermark watermark;
+    private final ReplicationStats stats;
+    private final SnapshotSupport snapshots;
+
+    public DeltaStateMachine(BatchApplier applier, Hlc hlc, AppliedWatermark watermark, ReplicationStats stats,
+                             SnapshotSupport snapshots) {
+        this.applier = applier;
+        this.hlc = hlc;
+        this.watermark = watermark;
+        this.stats = stats;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage storage) throws IOException {
+        super.initialize(server, groupId, storage);
+        snapshots.init(storage);
+        var latest = snapshots.restoreIfNeeded();
+        if (latest != null) setLastAppliedTermIndex(latest);
+    }
+
+    @Override
+    public void reinitialize() throws IOException {
+        // Called after a snapshot was installed from the leader: the store must become that snapshot.
+        var latest = snapshots.restoreIfNeeded();
+        if (latest != null) setLastAppliedTermIndex(latest);
+    }
+
+    @Override
+    public StateMachineStorage getStateMachineStorage() {
+        return snapshots.storage();
+    }
+
+    @Override
+    public long takeSnapshot() throws IOException {
+        // Ratis calls this between applies, so the store holds exactly what was applied up to here.
+        return snapshots.take(getLastAppliedTermIndex());
+    }
+
+    @Override
+    public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+        // A private copy: its timestamp header is stamped in place at append time.
+        byte[] entry = request.getMessage().getContent().toByteArray();
+        BatchCodec.decode(entry); // reject malformed batches before they reach the log
+        return TransactionContext.newBuilder()
+                .setStateMachine(this)
+                .setClientRequest(request)
+                .setLogData(UnsafeByteOperations.unsafeWrap(entry))
+                .setStateMachineContext(entry)
+                .build();
+    }
+
+    @Override
+    public TransactionContext preAppendTransaction(TransactionContext trx) throws IOException {
+        BatchCodec.stamp((byte[]) trx.getStateMachineContext(), hlc::next);
+        return trx;
+    }
+
+    @Override
+    public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto e = trx.getLogEntry();
+        byte[] entry = e.getStateMachineLogEntry().getLogData().toByteArray();
+        List<OperationGroup> groups;
+        try {
+            groups = BatchCodec.decode(entry);
+        } catch (MalformedEntryException ex) {
+            // Cannot happen for entries we appended (validated in startTransaction); skip, never crash.
+            updateLastAppliedTermIndex(e.getTerm(), e.getIndex());
+            return CompletableFuture.failedFuture(ex);
+        }
+        for (OperationGroup g : groups) hlc.observe(g.commitTs());
+        List<ApplyResult> results = applier.applyBatch(groups, e.getIndex());
+        count(results);
+        updateLastAppliedTermIndex(e.getTerm(), e.getIndex());
+        watermark.advanced();
+        return CompletableFuture.completedFuture(
+                Message.valueOf(UnsafeByteOperations.unsafeWrap(ResultCodec.encode(results))));
+    }
+
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        if (!WatermarkQuery.isRequest(request)) {
+            return CompletableFuture.failedFuture(new MalformedEntryException("unknown query"));
+        }
+        return CompletableFuture.completedFuture(WatermarkQuery.reply(watermark.current()));
+    }
+
+    private void count(List<ApplyResult> results) {
+        stats.entriesApplied.incrementAndGet();
+        for (ApplyResult r : results) {
+            if (r instanceof ApplyResult.Committed) stats.groupsCommitted.incrementAndGet();
+            else if (r instanceof ApplyResult.Conflict) stats.groupsConflicted.incrementAndGet();
+            else stats.groupsStale.incrementAndGet();
+        }
+    }
+}

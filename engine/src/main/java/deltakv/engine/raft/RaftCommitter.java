@@ -1,0 +1,80 @@
+package deltakv.engine.raft;
+
+import deltakv.engine.txn.AmbiguousCommitException;
+import deltakv.engine.txn.ApplyResult;
+import deltakv.engine.txn.Committer;
+import deltakv.engine.txn.OperationGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Commits operation groups through the Raft log. Callers enqueue; one {@link BatchSubmitter}
+ * thread drains the queue into batches (one log entry each), so concurrent commits share a Raft
+ * round trip. Works on any member: the Ratis client routes each batch to the leader, which stamps
+ * commit timestamps at append time. A group rejected for a stale timestamp (leader changed between
+ * stamping and applying) is re-submitted with the same id.
+ */
+public final class RaftCommitter implements Committer {
+    private static final int STALE_RETRIES = 5;
+
+    private final BatchSubmitter submitter;
+    private final ReadBarrier reads;
+    private final long timeoutMillis;
+    private final ReplicationStats stats;
+
+    RaftCommitter(BatchSubmitter submitter, ReadBarrier reads, long timeoutMillis, ReplicationStats stats) {
+        this.submitter = submitter;
+        this.reads = reads;
+        this.timeoutMillis = timeoutMillis;
+        this.stats = stats;
+    }
+
+    @Override
+    public ApplyResult commit(OperationGroup group) throws AmbiguousCommitException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (int attempt = 0; ; attempt++) {
+            ApplyResult r = await(submitter.submit(group.withCommitTs(0)), deadline);
+            if (!(r instanceof ApplyResult.StaleTimestamp) || attempt >= STALE_RETRIES) return r;
+            stats.staleRetries.incrementAndGet();
+        }
+    }
+
+    private ApplyResult await(CompletableFuture<ApplyResult> f, long deadline) throws AmbiguousCommitException {
+        try {
+            return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ClusterUnavailableException cu) throw cu;
+            stats.ambiguous.incrementAndGet();
+            throw new AmbiguousCommitException("commit outcome unknown: " + ReadBarrier.rootMessage(cause), cause);
+        } catch (TimeoutException e) {
+            stats.ambiguous.incrementAndGet();
+            throw new AmbiguousCommitException("commit outcome unknown: no reply within " + timeoutMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stats.ambiguous.incrementAndGet();
+            throw new AmbiguousCommitException("commit outcome unknown: interrupted", e);
+        }
+    }
+
+    @Override
+    public long readTimestamp() {
+        return reads.await();
+    }
+
+    @Override
+    public void close() {
+        submitter.close();
+    }
+
+    /** Used by tests and the admin path: commit many groups without waiting one by one. */
+    List<CompletableFuture<ApplyResult>> submitAll(List<OperationGroup> groups) {
+        List<CompletableFuture<ApplyResult>> out = new ArrayList<>(groups.size());
+        for (OperationGroup g : groups) out.add(submitter.submit(g));
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package deltakv.engine.raft;
+
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/** Builds the Ratis properties of one member from its address, storage folder and settings. */
+final class RaftProps {
+    private RaftProps() {}
+
+    static RaftProperties server(PeerAddress self, File storageDir, RaftSettings s) {
+        RaftProperties p = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(p, List.of(storageDir));
+        // Bind to the address our own peer entry names (not the wildcard): the harness' per-link
+        // proxies listen on other loopback addresses with the same port.
+        GrpcConfigKeys.Server.setHost(p, self.host());
+        GrpcConfigKeys.Server.setPort(p, self.raftPort());
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, ms(s.electionMin().toMillis()));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, ms(s.electionMax().toMillis()));
+        RaftServerConfigKeys.Rpc.setRequestTimeout(p, ms(3000));
+        // A restarted peer should get entries again within ~250 ms, not after the default backoff.
+        RaftServerConfigKeys.Log.Appender.setRetryPolicy(p, "1ms,10,250ms,1000000");
+        // Linearizable reads by ReadIndex (leadership confirmed by a heartbeat round), not a lease:
+        // leases assume bounded clock drift and no process pauses, which our nemeses violate.
+        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, false);
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("8MB"));
+        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
+        boolean snapshots = s.snapshotThreshold() > 0;
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, snapshots);
+        if (snapshots) {
+            RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, s.snapshotThreshold());
+            RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+            RaftServerConfigKeys.Log.setPurgeGap(p, 1);
+            RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 1);
+        }
+        return p;
+    }
+
+    static RaftProperties client() {
+        RaftProperties p = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, ms(3000));
+        RaftClientConfigKeys.Async.setOutstandingRequestsMax(p, 256);
+        return p;
+    }
+
+    private static TimeDuration ms(long v) {
+        return TimeDuration.valueOf(v, TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,168 @@
+package deltakv.engine.raft;
+
+import deltakv.engine.clock.Hlc;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.TimeDuration;
+
+/** One node's Raft member: the Ratis server running the state machine, and the client it commits through. */
+public final class RaftReplica implements AutoCloseable {
+    /** All DeltaKV clusters use one group id; clusters are told apart by their peers and data. */
+    static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
+            "deltakv-cluster".getBytes(StandardCharsets.UTF_8)));
+
+    private final String selfId;
+    private final RaftServer server;
+    private final RaftClient client;
+    private final RaftCommitter committer;
+    private final AppliedWatermark watermark;
+    private final ReplicationStats stats;
+
+    private RaftReplica(String selfId, RaftServer server, RaftClient client, RaftCommitter committer,
+                        AppliedWatermark watermark, ReplicationStats stats) {
+        this.selfId = selfId;
+        this.server = server;
+        this.client = client;
+        this.committer = committer;
+        this.watermark = watermark;
+        this.stats = stats;
+    }
+
+    /**
+     * Starts this member (recovering its log from {@code raftDir} if present).
+     *
+     * @throws IOException with a one-line reason (port in use, unusable directory, …)
+     */
+    public static RaftReplica start(String selfId, PeerList peers, Path raftDir, BatchApplier applier, Hlc hlc,
+                                    AppliedWatermark watermark, SnapshotSupport snapshots, RaftSettings settings)
+            throws IOException {
+        PeerAddress self = peers.self(selfId);
+        ClusterIdentity.check(raftDir, peers);
+        RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers.peers().stream().map(RaftReplica::toPeer).toList());
+        ReplicationStats stats = new ReplicationStats();
+        DeltaStateMachine sm = new DeltaStateMachine(applier, hlc, watermark, stats, snapshots);
+        RaftServer server = RaftServer.newBuilder()
+                .setServerId(RaftPeerId.valueOf(selfId))
+                .setStateMachine(sm)
+                .setProperties(RaftProps.server(self, raftDir.toFile(), settings))
+                .setGroup(group)
+                .setOption(RaftStorage.StartupOption.RECOVER)
+                .build();
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server);
+            throw new IOException(startFailure(self, e), e);
+        }
+        RaftClient client = RaftClient.newBuilder()
+                .setProperties(RaftProps.client())
+                .setRaftGroup(group)
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                        (int) Math.max(5, settings.commitTimeout().toMillis() / 100),
+                        TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
+                .build();
+        long timeout = settings.commitTimeout().toMillis();
+        BatchSubmitter submitter = new BatchSubmitter(
+                entry -> client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)))
+                        .thenApply(RaftReplica::content).orTimeout(timeout, TimeUnit.MILLISECONDS),
+                settings.maxInFlight(), settings.maxBatchGroups(), stats, selfId);
+        RaftPeerId me = RaftPeerId.valueOf(selfId);
+        ReadBarrier reads = new ReadBarrier(
+                () -> client.async().sendReadOnlyUnordered(WatermarkQuery.REQUEST, me)
+                        .thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
+                watermark, timeout);
+        return new RaftReplica(selfId, server, client, new RaftCommitter(submitter, reads, timeout, stats),
+                watermark, stats);
+    }
+
+    private static RaftPeer toPeer(PeerAddress p) {
+        return RaftPeer.newBuilder().setId(p.id()).setAddress(p.raftAddress()).build();
+    }
+
+    private static RaftClientReply checked(RaftClientReply r) {
+        if (!r.isSuccess()) {
+            throw new ClusterUnavailableException("TRYAGAIN " + (r.getException() == null ? "request failed"
+                    : ReadBarrier.rootMessage(r.getException())), r.getException());
+        }
+        return r;
+    }
+
+    private static byte[] content(RaftClientReply r) {
+        return checked(r).getMessage().getContent().toByteArray();
+    }
+
+    private static String startFailure(PeerAddress self, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return "raft port " + self.raftAddress() + " is already in use";
+            }
+        }
+        return "raft member " + self.id() + " failed to start: " + ReadBarrier.rootMessage(e);
+    }
+
+    public RaftCommitter committer() {
+        return committer;
+    }
+
+    public ReplicationStats stats() {
+        return stats;
+    }
+
+    public String id() {
+        return selfId;
+    }
+
+    public ReplicaStatus status() {
+        try {
+            DivisionInfo info = server.getDivision(GROUP_ID).getInfo();
+            RaftPeerId leader = info.getLeaderId();
+            return new ReplicaStatus(selfId, info.getCurrentRole().name().toLowerCase(Locale.ROOT),
+                    leader == null ? null : leader.toString(), info.getCurrentTerm(), info.getLastAppliedIndex(),
+                    watermark.current());
+        } catch (IOException | RuntimeException e) {
+            return new ReplicaStatus(selfId, "down", null, 0, 0, watermark.current());
+        }
+    }
+
+    /** Asks Ratis to take a snapshot now (tests and admin); returns the index it covers. */
+    public long snapshotNow() throws IOException {
+        var req = org.apache.ratis.protocol.SnapshotManagementRequest.newCreate(
+                client.getId(), RaftPeerId.valueOf(selfId), GROUP_ID, 1, 10_000);
+        RaftClientReply r = server.snapshotManagement(req);
+        if (!r.isSuccess()) throw new IOException("snapshot failed: " + r.getException());
+        return r.getLogIndex();
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        closeQuietly(client);
+        closeQuietly(server);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // shutting down: nothing useful to do with a close failure
+        }
+    }
+}

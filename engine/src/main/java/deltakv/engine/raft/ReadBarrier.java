@@ -1,0 +1,75 @@
+package deltakv.engine.raft;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Linearizable read timestamps, shared between concurrent callers. Each round is one ReadIndex
+ * query; a caller joins the next round that starts after it arrived (a round already in flight may
+ * have been served before a write the caller must see), so under load one query serves many reads.
+ */
+final class ReadBarrier {
+    private final Supplier<CompletableFuture<Long>> query;
+    private final AppliedWatermark local;
+    private final long timeoutMillis;
+    private CompletableFuture<Long> next;
+    private boolean inFlight;
+
+    ReadBarrier(Supplier<CompletableFuture<Long>> query, AppliedWatermark local, long timeoutMillis) {
+        this.query = query;
+        this.local = local;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    long await() {
+        CompletableFuture<Long> f;
+        synchronized (this) {
+            if (next == null) next = new CompletableFuture<>();
+            f = next;
+            if (!inFlight) launch();
+        }
+        try {
+            long ts = f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (!local.awaitAtLeast(ts, timeoutMillis)) {
+                throw new ClusterUnavailableException("TRYAGAIN this node is behind the leader", null);
+            }
+            return ts;
+        } catch (ExecutionException e) {
+            throw new ClusterUnavailableException("TRYAGAIN no leader reachable for a read: " + rootMessage(e), e);
+        } catch (TimeoutException e) {
+            throw new ClusterUnavailableException("TRYAGAIN no leader confirmed a read within " + timeoutMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnavailableException("TRYAGAIN interrupted", e);
+        }
+    }
+
+    /** Must hold the lock. */
+    private void launch() {
+        CompletableFuture<Long> round = next;
+        next = null;
+        inFlight = true;
+        CompletableFuture<Long> q;
+        try {
+            q = query.get().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            q = CompletableFuture.failedFuture(e);
+        }
+        q.whenComplete((ts, err) -> {
+            if (err != null) round.completeExceptionally(err);
+            else round.complete(ts);
+            synchronized (this) {
+                inFlight = false;
+                if (next != null) launch();
+            }
+        });
+    }
+
+    static String rootMessage(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

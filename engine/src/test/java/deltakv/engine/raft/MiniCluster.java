@@ -1,0 +1,125 @@
+package deltakv.engine.raft;
+
+import deltakv.engine.clock.Hlc;
+import deltakv.engine.clock.WallClock;
+import deltakv.engine.storage.MvccStore;
+import deltakv.engine.txn.StateMachineApplier;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * N in-process Raft members, each with its own RocksDB store and Raft folder under one temp dir and
+ * its own free ports, so replication tests are one-liners: {@code leader()}, {@code kill(id)},
+ * {@code restart(id)}.
+ */
+final class MiniCluster implements AutoCloseable {
+    /** One running member. */
+    record Member(String id, MvccStore store, StateMachineApplier applier, Hlc hlc, RaftReplica replica) {}
+
+    private final Path dir;
+    private final PeerList peers;
+    private final RaftSettings settings;
+    private final Map<String, Member> running = new LinkedHashMap<>();
+
+    private MiniCluster(Path dir, PeerList peers, RaftSettings settings) {
+        this.dir = dir;
+        this.peers = peers;
+        this.settings = settings;
+    }
+
+    static MiniCluster start(int n, Path dir, RaftSettings settings) throws IOException {
+        List<String> parts = new ArrayList<>();
+        for (int i = 1; i <= n; i++) parts.add("n" + i + "=127.0.0.1:" + freePort() + ":" + freePort());
+        MiniCluster c = new MiniCluster(dir, PeerList.parse(String.join(",", parts)), settings);
+        for (PeerAddress p : c.peers.peers()) c.restart(p.id());
+        return c;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    PeerList peers() {
+        return peers;
+    }
+
+    Member member(String id) {
+        Member m = running.get(id);
+        if (m == null) throw new IllegalStateException(id + " is not running");
+        return m;
+    }
+
+    List<Member> members() {
+        return List.copyOf(running.values());
+    }
+
+    /** Starts (or restarts on its existing folders) member {@code id}. */
+    Member restart(String id) throws IOException {
+        if (running.containsKey(id)) throw new IllegalStateException(id + " is already running");
+        Path home = dir.resolve(id);
+        MvccStore store = MvccStore.open(home.resolve("store"));
+        StateMachineApplier applier = new StateMachineApplier(store);
+        Hlc hlc = new Hlc(WallClock.SYSTEM);
+        hlc.observe(store.lastAppliedTs());
+        RaftReplica r;
+        try {
+            r = RaftReplica.start(id, peers, home.resolve("raft"), applier::applyBatch, hlc,
+                    new AppliedWatermark(store::lastAppliedTs), new NoSnapshots(), settings);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        Member m = new Member(id, store, applier, hlc, r);
+        running.put(id, m);
+        return m;
+    }
+
+    /** Stops member {@code id} abruptly (in-process stand-in for kill -9: no snapshot, no flush hooks). */
+    void kill(String id) {
+        Member m = running.remove(id);
+        if (m == null) return;
+        m.replica().close();
+        m.store().close();
+    }
+
+    /** Waits until one running member is leader and every running member agrees on it. */
+    Member leader(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Member leader = null;
+            boolean agreed = true;
+            for (Member m : running.values()) {
+                ReplicaStatus s = m.replica().status();
+                if (s.role().equals("leader")) leader = m;
+                if (s.leaderId() == null) agreed = false;
+            }
+            if (leader != null && agreed) return leader;
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no leader within " + timeout);
+    }
+
+    Member follower(Duration timeout) throws InterruptedException {
+        Member l = leader(timeout);
+        return running.values().stream().filter(m -> m != l).findFirst().orElseThrow();
+    }
+
+    String killLeader(Duration timeout) throws InterruptedException {
+        String id = leader(timeout).id();
+        kill(id);
+        return id;
+    }
+
+    @Override
+    public void close() {
+        for (String id : List.copyOf(running.keySet())) kill(id);
+    }
+}
