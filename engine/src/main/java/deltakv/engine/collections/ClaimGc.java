@@ -1,0 +1,74 @@
+package deltakv.engine.collections;
+
+import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.Txn;
+import java.util.List;
+
+/**
+ * Claim garbage collection for one list inside a compaction transaction (DELTA_DESIGN §5).
+ * <ol>
+ * <li>Inside {@code [head, tail)}: advance Head only through contiguous claimed sequences from Head and
+ *     retreat Tail only through contiguous claimed sequences from Tail-1; stop at the first gap, since
+ *     skipping an unclaimed sequence would drop an element that was never popped.</li>
+ * <li>Outside the range: claims (and their items) left by pops whose delta already moved the bound are
+ *     dead; delete them.</li>
+ * </ol>
+ * Every deletion counts against {@code budget}.
+ */
+final class ClaimGc {
+    /** @param meta metadata after collection; @param more whether the budget cut the work short */
+    record Result(ListMeta meta, long claims, int deletions, boolean more) {}
+
+    private final boolean skipGapBug;
+
+    ClaimGc(boolean skipGapBug) {
+        this.skipGapBug = skipGapBug;
+    }
+
+    Result collect(Txn txn, byte[] key, ListMeta meta, int budget) {
+        long head = meta.head();
+        long tail = meta.tail();
+        int pairs = budget / 2;
+        long claims = 0;
+        boolean more = false;
+
+        List<Txn.KV> fromHead = txn.scan(ListKeys.claims(key, head, tail), Math.max(pairs, 1), false, false);
+        long expect = head;
+        for (Txn.KV c : fromHead) {
+            long seq = ListKeys.seqOf(c.key());
+            if (claims >= pairs) { more = true; break; }
+            if (seq != expect && !skipGapBug) break;
+            deletePair(txn, key, c.key(), seq);
+            claims++;
+            head = seq + 1;
+            expect = seq + 1;
+        }
+        List<Txn.KV> fromTail = txn.scan(ListKeys.claims(key, head, tail), Math.max(pairs, 1), true, false);
+        expect = tail - 1;
+        for (Txn.KV c : fromTail) {
+            long seq = ListKeys.seqOf(c.key());
+            if (claims >= pairs) { more = true; break; }
+            if (seq != expect) break;
+            deletePair(txn, key, c.key(), seq);
+            claims++;
+            tail = seq;
+            expect = seq - 1;
+        }
+        KeyRange all = ListKeys.claims(key);
+        for (KeyRange outside : List.of(new KeyRange(all.start(), ListKeys.claim(key, head)),
+                new KeyRange(ListKeys.claim(key, tail), all.end()))) {
+            int room = (int) (pairs - claims);
+            if (room <= 0) { more = true; break; }
+            List<Txn.KV> dead = txn.scan(outside, room, false, false);
+            for (Txn.KV c : dead) deletePair(txn, key, c.key(), ListKeys.seqOf(c.key()));
+            claims += dead.size();
+            if (dead.size() == room) more = true;
+        }
+        return new Result(new ListMeta(head, Math.max(0, tail - head)), claims, (int) (2 * claims), more);
+    }
+
+    private static void deletePair(Txn txn, byte[] key, byte[] claimKey, long seq) {
+        txn.delete(claimKey);
+        txn.delete(ListKeys.item(key, seq));
+    }
+}

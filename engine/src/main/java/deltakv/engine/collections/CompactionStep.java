@@ -1,0 +1,44 @@
+package deltakv.engine.collections;
+
+import deltakv.engine.txn.Txn;
+import java.util.List;
+
+/**
+ * One compaction transaction for one list: tracks the base meta, folds at most
+ * {@code maxKeysPerCompactionTx} deltas into it and deletes them (deltas committed after this snapshot
+ * are not seen and survive), then — only when every delta was folded, so the bounds are exact — collects
+ * claims with the remaining budget. The base meta is kept even at Len = 0; only DEL removes it.
+ */
+final class CompactionStep {
+    record Result(long deltasFolded, long claimsCollected, boolean more) {}
+
+    private final int budget;
+    private final ClaimGc gc;
+
+    CompactionStep(int budget, ClaimGc gc) {
+        this.budget = Math.max(2, budget);
+        this.gc = gc;
+    }
+
+    Result run(Txn txn, byte[] key) {
+        byte[] baseKey = ListKeys.baseMeta(key);
+        ListMeta meta = ListMeta.decode(txn.get(baseKey));
+        List<Txn.KV> deltas = txn.scan(ListKeys.deltaRange(key), budget + 1, false, false);
+        boolean moreDeltas = deltas.size() > budget;
+        List<Txn.KV> folded = moreDeltas ? deltas.subList(0, budget) : deltas;
+        for (Txn.KV d : folded) {
+            meta = meta.plus(ListDelta.decode(d.value()));
+            txn.delete(d.key());
+        }
+        long claims = 0;
+        boolean moreGc = false;
+        if (!moreDeltas) {
+            ClaimGc.Result r = gc.collect(txn, key, meta, budget - folded.size());
+            meta = r.meta();
+            claims = r.claims();
+            moreGc = r.more();
+        }
+        if (!folded.isEmpty() || claims > 0) txn.put(baseKey, meta.encode());
+        return new Result(folded.size(), claims, moreDeltas || moreGc);
+    }
+}

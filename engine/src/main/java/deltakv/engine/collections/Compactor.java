@@ -1,0 +1,158 @@
+package deltakv.engine.collections;
+
+import deltakv.engine.EngineConfig;
+import deltakv.engine.txn.Bytes;
+import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.Txn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background delta compaction for lists (DELTA_DESIGN §5). Each tick scans at most
+ * {@code maxKeysPerTick} delta keys from a cursor over the delta namespace and compacts every list with
+ * at least {@code maxDeltaCount} deltas. {@link #pause()} stalls the background ticks only: the
+ * hard-limit path ({@link #compactForHardLimit}) still runs, because correctness depends on it.
+ */
+public final class Compactor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Compactor.class);
+    private static final int MAX_STEPS_PER_KEY = 10_000;
+
+    private final Transactions txns;
+    private final EngineConfig cfg;
+    private final CompactionStep step;
+    private final SingleFlight<Long> flights = new SingleFlight<>();
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong keysCompacted = new AtomicLong();
+    private final AtomicLong deltasFolded = new AtomicLong();
+    private final AtomicLong claimsCollected = new AtomicLong();
+    private final AtomicLong syncCompactions = new AtomicLong();
+    private volatile boolean paused;
+    private volatile byte[] cursor = ListKeys.DELTA;
+    private ScheduledExecutorService scheduler;
+
+    public Compactor(Transactions txns, EngineConfig cfg) {
+        this.txns = txns;
+        this.cfg = cfg;
+        this.step = new CompactionStep(cfg.maxKeysPerCompactionTx(), new ClaimGc(cfg.bug("compactor-skips-gap")));
+    }
+
+    public synchronized void start() {
+        if (scheduler != null) return;
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "compactor");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(1, cfg.compactionInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(this::safeTick, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler == null) return;
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    /** Leadership changed: start the namespace scan from the beginning. */
+    public void resetCursor() {
+        cursor = ListKeys.DELTA;
+    }
+
+    public CompactorStats stats() {
+        return new CompactorStats(ticks.get(), keysCompacted.get(), deltasFolded.get(), claimsCollected.get(),
+                syncCompactions.get(), paused);
+    }
+
+    /** Live deltas right now (one paged scan of the delta namespace). */
+    public DeltaStats deltaStats() {
+        return txns.execute(DeltaCensus::count);
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("compactor tick failed: {}", e.toString());
+        }
+    }
+
+    /** One background pass over at most {@code maxKeysPerTick} delta keys; no-op while paused. */
+    public void tick() {
+        if (paused) return;
+        ticks.incrementAndGet();
+        KeyRange ns = ListKeys.deltaNamespace();
+        byte[] from = cursor;
+        List<Txn.KV> batch = txns.execute(t -> t.scan(new KeyRange(from, ns.end()), cfg.maxKeysPerTick(), false, false));
+        Map<String, byte[]> userKeys = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Txn.KV kv : batch) {
+            byte[] user = ListKeys.userKeyOfDelta(kv.key());
+            String id = Arrays.toString(user);
+            userKeys.putIfAbsent(id, user);
+            counts.merge(id, 1, Integer::sum);
+        }
+        boolean full = batch.size() >= cfg.maxKeysPerTick();
+        List<String> ids = new ArrayList<>(userKeys.keySet());
+        // A full batch may have cut the last list's deltas short: count it again next tick, unless it is
+        // the only list in the batch (then it alone has a full batch of deltas and is compacted now).
+        boolean recountLast = full && ids.size() > 1;
+        for (int i = 0; i < ids.size() - (recountLast ? 1 : 0); i++) {
+            if (counts.get(ids.get(i)) >= cfg.maxDeltaCount() || (full && ids.size() == 1)) {
+                compactNow(userKeys.get(ids.get(i)));
+            }
+        }
+        if (!full) cursor = ns.start();
+        else if (recountLast) cursor = ListKeys.deltaPrefix(userKeys.get(ids.get(ids.size() - 1)));
+        else cursor = Bytes.prefixEnd(ListKeys.deltaPrefix(userKeys.get(ids.get(0))));
+    }
+
+    /** Hard limit reached while resolving meta: compact the key now (single-flight), counted separately. */
+    public void compactForHardLimit(byte[] userKey) {
+        syncCompactions.incrementAndGet();
+        compactNow(userKey);
+    }
+
+    /**
+     * Compacts one list in as many bounded transactions as needed; concurrent calls for the same key share
+     * one run. @return deltas folded by this run
+     */
+    public long compactNow(byte[] userKey) {
+        return flights.run(userKey, () -> compactLoop(userKey));
+    }
+
+    private long compactLoop(byte[] userKey) {
+        long folded = 0;
+        for (int i = 0; i < MAX_STEPS_PER_KEY; i++) {
+            CompactionStep.Result r = txns.execute(t -> step.run(t, userKey));
+            folded += r.deltasFolded();
+            deltasFolded.addAndGet(r.deltasFolded());
+            claimsCollected.addAndGet(r.claimsCollected());
+            if (!r.more()) break;
+        }
+        keysCompacted.incrementAndGet();
+        return folded;
+    }
+}

@@ -1,0 +1,133 @@
+package deltakv.engine.collections;
+
+import deltakv.engine.EngineConfig;
+import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * Variant delta (DELTA_DESIGN §4): pushes never write the base meta (they append a delta), pops claim
+ * their element. Conflict registration, and why (see docs/engine-lists.md):
+ * <ul>
+ * <li>push: base meta and deltas read untracked; the stale-claim keys of its sequences and the claim key
+ *     at its own bound are tracked (a pop at that end writes exactly that key, so a push that computed
+ *     its position before that pop committed conflicts instead of writing at a stale position);</li>
+ * <li>pop and reads: base meta and the whole delta range tracked: every writer of the list writes one
+ *     of them, so a reading transaction (also inside MULTI/EXEC) conflicts with any concurrent write.</li>
+ * </ul>
+ */
+public final class DeltaLists implements ListStore {
+    private static final byte[] CLAIMED = new byte[0];
+
+    private final DeltaMetaResolver resolver;
+    private final ClaimWindows claims;
+    private final ClaimSkippingReader reader;
+    private final boolean pushKeepsStaleClaim;
+    private final long maxDeltaPagesOnDelete;
+
+    public DeltaLists(EngineConfig cfg, Consumer<byte[]> syncCompaction) {
+        this.resolver = new DeltaMetaResolver(cfg.maxDeltaScanLimit(), cfg.bug("truncated-delta-sum"), syncCompaction);
+        this.claims = new ClaimWindows(cfg.claimScanWindow());
+        this.reader = new ClaimSkippingReader(claims);
+        this.pushKeepsStaleClaim = cfg.bug("push-keeps-stale-claim");
+        this.maxDeltaPagesOnDelete = cfg.bug("del-bounded-scan") ? 1 : Long.MAX_VALUE;
+    }
+
+    @Override
+    public long push(Txn txn, byte[] key, End end, List<byte[]> values) {
+        ListMeta m = resolver.resolve(txn, key, false);
+        int n = values.size();
+        txn.trackRead(ListKeys.claim(key, end == End.RIGHT ? m.tail() - 1 : m.head()));
+        long lo = end == End.RIGHT ? m.tail() : m.head() - n;
+        for (int i = 0; i < n; i++) {
+            long seq = end == End.RIGHT ? m.tail() + i : m.head() - 1 - i;
+            txn.put(ListKeys.item(key, seq), values.get(i));
+        }
+        if (!pushKeepsStaleClaim) {
+            // A sequence popped earlier (and recycled now) still carries its claim; it would hide the new item.
+            for (Txn.KV c : txn.scan(ListKeys.claims(key, lo, lo + n), n, false, true)) txn.delete(c.key());
+        }
+        PendingDeltas.of(txn).emit(txn, key, end == End.RIGHT ? ListDelta.rightPush(n) : ListDelta.leftPush(n));
+        return m.len() + n;
+    }
+
+    @Override
+    public List<byte[]> pop(Txn txn, byte[] key, End end, long count) {
+        ListMeta m = resolver.resolve(txn, key, true);
+        List<byte[]> out = new ArrayList<>();
+        long head = m.head();
+        long len = m.len();
+        while (out.size() < count && len > 0) {
+            OptionalLong seq = claims.firstUnclaimed(txn, key, end, head, head + len);
+            if (seq.isEmpty()) break;
+            byte[] item = txn.getUntracked(ListKeys.item(key, seq.getAsLong()));
+            if (item == null) throw new IllegalStateException("list item missing at sequence " + seq.getAsLong());
+            out.add(item);
+            txn.put(ListKeys.claim(key, seq.getAsLong()), CLAIMED);
+            if (end == End.LEFT) head++;
+            len--;
+        }
+        int k = out.size();
+        if (k > 0) PendingDeltas.of(txn).emit(txn, key, end == End.LEFT ? new ListDelta(k, -k) : new ListDelta(0, -k));
+        return out;
+    }
+
+    @Override
+    public long length(Txn txn, byte[] key) {
+        return resolver.resolve(txn, key, true).len();
+    }
+
+    @Override
+    public List<byte[]> range(Txn txn, byte[] key, long start, long stop) {
+        ListMeta m = resolver.resolve(txn, key, true);
+        return reader.read(txn, key, m, IndexWindow.range(start, stop, m.len()));
+    }
+
+    @Override
+    public byte[] index(Txn txn, byte[] key, long index) {
+        ListMeta m = resolver.resolve(txn, key, true);
+        List<byte[]> one = reader.read(txn, key, m, IndexWindow.single(index, m.len()));
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    /**
+     * Sums the deltas while deleting them (no hard limit: DEL reads them all anyway), erases items, claims
+     * and base meta, cancels this transaction's own pending deltas, and writes tombstones on the claim keys
+     * at both bounds: a push that read the old bounds tracks one of them, so it conflicts rather than
+     * appending a delta to a deleted list.
+     */
+    @Override
+    public boolean delete(Txn txn, byte[] key) {
+        byte[] baseKey = ListKeys.baseMeta(key);
+        byte[] base = txn.get(baseKey);
+        ListMeta m = ListMeta.decode(base);
+        long deltas = 0;
+        KeyRange range = ListKeys.deltaRange(key);
+        byte[] from = range.start();
+        for (long page = 0; page < maxDeltaPagesOnDelete; page++) {
+            List<Txn.KV> kvs = txn.scan(new KeyRange(from, range.end()), RangeEraser.PAGE, false, true);
+            for (Txn.KV kv : kvs) {
+                m = m.plus(ListDelta.decode(kv.value()));
+                txn.delete(kv.key());
+            }
+            deltas += kvs.size();
+            if (kvs.size() < RangeEraser.PAGE) break;
+            from = RangeEraser.successor(kvs.get(kvs.size() - 1).key());
+        }
+        PendingDeltas pending = PendingDeltas.of(txn);
+        // Items and claims exist only alongside a base meta or a delta (committed or pending).
+        if (base == null && deltas == 0 && !pending.touched(key)) return false;
+        m = m.plus(pending.sum(key));
+        long other = RangeEraser.eraseAll(txn, ListKeys.items(key)) + RangeEraser.eraseAll(txn, ListKeys.claims(key));
+        if (base != null) txn.delete(baseKey);
+        pending.cancel(txn, key);
+        if (base != null || deltas > 0 || other > 0) {
+            txn.delete(ListKeys.claim(key, m.head()));
+            txn.delete(ListKeys.claim(key, m.tail() - 1));
+        }
+        return m.len() > 0;
+    }
+}

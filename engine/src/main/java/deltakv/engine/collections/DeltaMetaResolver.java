@@ -1,0 +1,40 @@
+package deltakv.engine.collections;
+
+import deltakv.engine.txn.ConflictException;
+import deltakv.engine.txn.Txn;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Effective list metadata = base + Σ committed deltas at the snapshot + this transaction's pending deltas.
+ * Never returns a truncated sum: at {@code maxDeltaScanLimit} deltas it runs a synchronous compaction of
+ * the key (its own transaction) and throws {@link ConflictException} so the caller's body is retried.
+ */
+final class DeltaMetaResolver {
+    private final int scanLimit;
+    private final boolean truncatedSumBug;
+    private final Consumer<byte[]> syncCompaction;
+
+    DeltaMetaResolver(int scanLimit, boolean truncatedSumBug, Consumer<byte[]> syncCompaction) {
+        this.scanLimit = scanLimit;
+        this.truncatedSumBug = truncatedSumBug;
+        this.syncCompaction = syncCompaction;
+    }
+
+    /**
+     * @param track register base meta and the whole delta range for conflicts (readers and pops); pushes
+     *              pass false (DELTA_DESIGN §4: push reads base meta untracked)
+     */
+    ListMeta resolve(Txn txn, byte[] key, boolean track) {
+        byte[] baseKey = ListKeys.baseMeta(key);
+        byte[] base = track ? txn.get(baseKey) : txn.getUntracked(baseKey);
+        List<Txn.KV> deltas = txn.scan(ListKeys.deltaRange(key), scanLimit, false, track);
+        if (deltas.size() >= scanLimit && !truncatedSumBug) {
+            syncCompaction.accept(key);
+            throw new ConflictException(ListKeys.deltaPrefix(key));
+        }
+        ListMeta m = ListMeta.decode(base);
+        for (Txn.KV d : deltas) m = m.plus(ListDelta.decode(d.value()));
+        return m.plus(PendingDeltas.of(txn).sum(key));
+    }
+}

@@ -1,0 +1,14 @@
+package deltakv.engine.collections;
+
+import java.util.Locale;
+
+/** What a user key holds, as TYPE reports it. */
+public enum KeyType {
+    NONE,
+    STRING,
+    LIST;
+
+    public String redisName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,50 @@
+package deltakv.engine.redis.commands;
+
+import deltakv.engine.collections.End;
+import deltakv.engine.collections.ListStore;
+import deltakv.engine.collections.StringStore;
+import deltakv.engine.redis.CommandSpec;
+import deltakv.engine.redis.Reply;
+import deltakv.engine.txn.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** LPOP/RPOP key [count]: count is checked first, then the key (Redis 7 order). */
+final class ListPopCommands {
+    static final Reply OUT_OF_RANGE = Reply.error("ERR value is out of range, must be positive");
+
+    private final StringStore strings;
+    private final ListStore lists;
+
+    ListPopCommands(StringStore strings, ListStore lists) {
+        this.strings = strings;
+        this.lists = lists;
+    }
+
+    List<CommandSpec> specs() {
+        return List.of(new CommandSpec("lpop", -2, true, (t, a) -> pop(t, a, End.LEFT)),
+                new CommandSpec("rpop", -2, true, (t, a) -> pop(t, a, End.RIGHT)));
+    }
+
+    private Reply pop(Txn txn, List<byte[]> args, End end) {
+        if (args.size() > 3) {
+            return Reply.error("ERR wrong number of arguments for '" + (end == End.LEFT ? "lpop" : "rpop") + "' command");
+        }
+        boolean withCount = args.size() == 3;
+        long count = 1;
+        if (withCount) {
+            OptionalLong c = RedisInts.parse(args.get(2));
+            if (c.isEmpty() || c.getAsLong() < 0) return OUT_OF_RANGE;
+            count = c.getAsLong();
+        }
+        byte[] key = args.get(1);
+        if (strings.exists(txn, key)) return Reply.WRONGTYPE;
+        if (!lists.exists(txn, key)) return withCount ? Reply.NULL_ARRAY : Reply.NULL_BULK;
+        List<byte[]> popped = count == 0 ? List.of() : lists.pop(txn, key, end, count);
+        if (!withCount) return new Reply.Bulk(popped.get(0));
+        List<Reply> items = new ArrayList<>(popped.size());
+        for (byte[] p : popped) items.add(new Reply.Bulk(p));
+        return new Reply.Array(items);
+    }
+}
