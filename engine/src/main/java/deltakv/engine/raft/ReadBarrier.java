@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  * have been served before a write the caller must see), so under load one query serves many reads.
  */
 final class ReadBarrier {
+    private static final long RETRY_PAUSE_MS = 50;
+
     private final Supplier<CompletableFuture<Long>> query;
     private final AppliedWatermark local;
     private final long timeoutMillis;
@@ -24,27 +26,40 @@ final class ReadBarrier {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** Retries failed rounds (no leader yet, election) until the timeout, then gives up retryably. */
     long await() {
-        CompletableFuture<Long> f;
-        synchronized (this) {
-            if (next == null) next = new CompletableFuture<>();
-            f = next;
-            if (!inFlight) launch();
-        }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        Throwable last = null;
         try {
-            long ts = f.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (!local.awaitAtLeast(ts, timeoutMillis)) {
-                throw new ClusterUnavailableException("TRYAGAIN this node is behind the leader", null);
+            while (System.nanoTime() < deadline) {
+                CompletableFuture<Long> f = join();
+                try {
+                    long ts = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+                    if (!local.awaitAtLeast(ts, left)) {
+                        throw new ClusterUnavailableException("TRYAGAIN this node is behind the leader", null);
+                    }
+                    return ts;
+                } catch (ExecutionException e) {
+                    last = e.getCause();
+                    Thread.sleep(RETRY_PAUSE_MS);
+                }
             }
-            return ts;
-        } catch (ExecutionException e) {
-            throw new ClusterUnavailableException("TRYAGAIN no leader reachable for a read: " + rootMessage(e), e);
         } catch (TimeoutException e) {
-            throw new ClusterUnavailableException("TRYAGAIN no leader confirmed a read within " + timeoutMillis + " ms", e);
+            last = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnavailableException("TRYAGAIN interrupted", e);
         }
+        throw new ClusterUnavailableException("TRYAGAIN no leader confirmed a read within " + timeoutMillis + " ms"
+                + (last == null ? "" : " (" + rootMessage(last) + ")"), last);
+    }
+
+    private synchronized CompletableFuture<Long> join() {
+        if (next == null) next = new CompletableFuture<>();
+        CompletableFuture<Long> f = next;
+        if (!inFlight) launch();
+        return f;
     }
 
     /** Must hold the lock. */
