@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 
 /**
  * Decides whether a directory may hold our store: new (missing or empty), ours (marker file present),
@@ -56,13 +58,18 @@ final class StoreDirectory {
         if (msg.contains("lock")) {
             return new StorageException("data directory " + dir + " is in use by another process (RocksDB lock held)", e);
         }
-        if (msg.startsWith("Corruption")) {
+        if (msg.startsWith("Corruption") || isCorruption(e)) {
             return new StorageException("data directory " + dir + " is corrupt: " + firstLine(msg), e);
         }
         if (msg.contains("Column famil")) {
             return new StorageException("data directory " + dir + " holds a different RocksDB layout: " + firstLine(msg), e);
         }
         return new StorageException("cannot open data directory " + dir + ": " + firstLine(msg), e);
+    }
+
+    private static boolean isCorruption(Exception e) {
+        return e instanceof RocksDBException r && r.getStatus() != null
+                && r.getStatus().getCode() == Status.Code.Corruption;
     }
 
     private static String firstLine(String s) {
