@@ -90,8 +90,9 @@ public final class Node implements AutoCloseable {
         return options;
     }
 
+    /** Idempotent and safe from a shutdown hook racing a normal stop. */
     @Override
-    public void close() {
+    public synchronized void close() {
         resources.close();
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -67,7 +69,8 @@ public final class LocalNode implements AutoCloseable {
 
     /** A new Jedis client for this node (close it). */
     public Jedis jedis() {
-        return new Jedis("127.0.0.1", port(), 10_000);
+        return new Jedis(new HostAndPort("127.0.0.1", port()), DefaultJedisClientConfig.builder()
+                .timeoutMillis(10_000).autoNegotiateProtocol(false).build());
     }
 
     @Override

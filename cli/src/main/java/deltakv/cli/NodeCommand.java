@@ -1,0 +1,137 @@
+package deltakv.cli;
+
+import deltakv.engine.Variant;
+import deltakv.engine.node.BugFlags;
+import deltakv.engine.node.Node;
+import deltakv.engine.node.NodeOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+/** {@code dkv node}: runs one engine node in the foreground until SIGTERM/SIGINT (CLI.md). */
+@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run one engine node in the foreground (Redis protocol on --port). Stops cleanly on SIGTERM.",
+        footerHeading = "%nBug flags (--bug, off by default; ANOMALIES.md):%n",
+        modelTransformer = NodeCommand.BugFlagFooter.class)
+public final class NodeCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--id", required = true, description = "Node id, e.g. n1.")
+    String id;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", required = true, description = "Redis protocol port.")
+    int port;
+
+    @Option(names = "--data", required = true, description = "Data directory (created if missing; kept across restarts).")
+    Path data;
+
+    @Option(names = "--variant", defaultValue = "delta", converter = VariantConverter.class,
+            description = "Design variant: rmw, delta or delta-cf (default: ${DEFAULT-VALUE}).")
+    Variant variant;
+
+    @Option(names = "--bug", paramLabel = "ID", description = "Enable a bug flag (repeatable); see the list below.")
+    List<String> bugs = new ArrayList<>();
+
+    @Option(names = "--compaction-interval-ms", defaultValue = "30000",
+            description = "Compactor tick interval in ms (default: ${DEFAULT-VALUE}).")
+    long compactionIntervalMs;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        NodeOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            err.println("dkv: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        logToStdout();
+        Node node;
+        try {
+            node = Node.start(options);
+        } catch (RuntimeException e) {
+            err.println("dkv: cannot start node " + id + ": " + e.getMessage());
+            return ExitCodes.CRASH;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(node::close, "dkv-node-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook); // fallback if the JVM exits some other way
+        onSignal("TERM", stop);
+        onSignal("INT", stop);
+        out.printf("%s listening on %s:%d variant=%s data=%s%n", id, node.host(), node.port(),
+                variant.cliName(), data.toAbsolutePath());
+        out.flush();
+        stop.await();
+        out.println(id + " stopping");
+        out.flush();
+        node.close();
+        out.println(id + " stopped");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private NodeOptions options() {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+        if (compactionIntervalMs <= 0) throw new IllegalArgumentException("--compaction-interval-ms must be > 0");
+        for (String b : bugs) {
+            if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "' (see dkv node --help)");
+        }
+        return NodeOptions.of(id, host, port, data.toAbsolutePath()).withVariant(variant)
+                .withBugs(new LinkedHashSet<>(bugs)).withCompactionInterval(Duration.ofMillis(compactionIntervalMs));
+    }
+
+    /** The node's log goes to stdout (the harness redirects it to the node's log file). */
+    private static void logToStdout() {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", "System.out");
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        }
+    }
+
+    /** SIGTERM/SIGINT end the wait so the node closes and the process exits 0 (not 143). */
+    private static void onSignal(String name, CountDownLatch stop) {
+        try {
+            Signal.handle(new Signal(name), s -> stop.countDown());
+        } catch (IllegalArgumentException unsupported) {
+            // the shutdown hook still closes the node
+        }
+    }
+
+    /** Lets picocli report a bad --variant as a bad argument (exit 254). */
+    static final class VariantConverter implements CommandLine.ITypeConverter<Variant> {
+        @Override
+        public Variant convert(String value) {
+            try {
+                return Variant.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Lists the bug flags under --help from the engine's own table, so the two never drift apart. */
+    static final class BugFlagFooter implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+            command.usageMessage().footer(BugFlags.describe().replace("%", "%%"));
+            return command;
+        }
+    }
+}
