@@ -1,0 +1,125 @@
+package deltakv.checker.elle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds cycle anomalies: splits the graph into SCCs (no cycle leaves one), then per SCC tries each
+ * {@link CycleSpec} in severity order, skipping types implied by one already found there (as Elle does),
+ * seeding walks from each candidate edge. Each SCC/spec pair gets a slice of the budget; when the whole
+ * budget runs out the search stops and reports {@code cycle-search-timeout}.
+ */
+public final class CycleSearch {
+    /** Per SCC and spec: Elle allows one second per SCC before falling back. */
+    private static final double SLICE_SECONDS = 1.0;
+
+    private final Graph g;
+    private final Deadline deadline;
+    // SCCs of the subgraph each spec may use: a seed edge outside one cannot close a walk.
+    private final Map<Integer, int[]> subComponents = new java.util.HashMap<>();
+
+    public CycleSearch(Graph g, Deadline deadline) {
+        this.g = g;
+        this.deadline = deadline;
+    }
+
+    /** Results: cycles by type, and timeouts (SCC sizes) when the budget ran out. */
+    public record Found(Map<String, List<Cycle>> cycles, List<Map<String, Object>> timeouts) {}
+
+    public Found run() {
+        Map<String, List<Cycle>> found = new LinkedHashMap<>();
+        List<Map<String, Object>> timeouts = new ArrayList<>();
+        int[] comp = Scc.components(g, Rel.DATA | Rel.PROCESS | Rel.REALTIME);
+        List<int[]> sccs = groups(comp);
+        int[] scratch = new int[g.vertices()];
+        for (int id = 0; id < sccs.size(); id++) {
+            if (deadline.passed()) {
+                timeouts.add(Map.of("scc-size", sccs.get(id).length, "anomaly-spec-type", "none"));
+                continue;
+            }
+            searchScc(comp, id, sccs.get(id), scratch, found, timeouts);
+        }
+        return new Found(found, timeouts);
+    }
+
+    private void searchScc(int[] comp, int id, int[] members, int[] scratch, Map<String, List<Cycle>> found,
+                           List<Map<String, Object>> timeouts) {
+        WalkSearch walks = new WalkSearch(g, comp, id, members, scratch);
+        java.util.Set<String> redundant = new java.util.HashSet<>();
+        boolean any = false;
+        for (CycleSpec spec : CycleSpec.ALL) {
+            if (redundant.contains(spec.type())) {
+                continue;
+            }
+            if (deadline.passed()) {
+                timeouts.add(Map.of("scc-size", members.length, "anomaly-spec-type", spec.type()));
+                return;
+            }
+            Cycle c = firstCycle(walks, comp, id, members, spec, deadline.slice(SLICE_SECONDS));
+            if (c != null) {
+                any = true;
+                found.computeIfAbsent(spec.type(), k -> new ArrayList<>()).add(c);
+                redundant.addAll(AnomalyLattice.implied(Set.of(spec.type())));
+            }
+        }
+        if (!any) {
+            // Every SCC holds some cycle; if no spec matched in time, report whichever one a plain search finds.
+            CycleSpec anyCycle = new CycleSpec("cycle", Rel.DATA, Rel.DATA | Rel.PROCESS | Rel.REALTIME,
+                    CycleSpec.Shape.ANY, 0);
+            Cycle c = firstCycle(walks, comp, id, members, anyCycle, deadline.slice(SLICE_SECONDS));
+            if (c != null) {
+                found.computeIfAbsent(c.classify(), k -> new ArrayList<>()).add(c);
+            }
+        }
+    }
+
+    private Cycle firstCycle(WalkSearch walks, int[] comp, int id, int[] members, CycleSpec spec, Deadline slice) {
+        int[] sub = subComponents.computeIfAbsent(spec.pathRels() | spec.seedRel(), m -> Scc.components(g, m));
+        for (int a : members) {
+            if (sub[a] < 0) {
+                continue;
+            }
+            for (int e = g.begin(a); e < g.end(a); e++) {
+                int b = g.target(e);
+                if (comp[b] != id || sub[b] != sub[a] || (g.rels(e) & spec.seedRel()) == 0) {
+                    continue;
+                }
+                Cycle c = walks.search(spec, a, b);
+                if (c != null && (spec.type().equals("cycle") || c.classify().equals(spec.type()))) {
+                    return c;
+                }
+                if (slice.passed()) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<int[]> groups(int[] comp) {
+        int k = 0;
+        for (int c : comp) {
+            k = Math.max(k, c + 1);
+        }
+        int[] sizes = new int[k];
+        for (int c : comp) {
+            if (c >= 0) {
+                sizes[c]++;
+            }
+        }
+        List<int[]> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            out.add(new int[sizes[i]]);
+        }
+        int[] fill = new int[k];
+        for (int v = 0; v < comp.length; v++) {
+            if (comp[v] >= 0) {
+                out.get(comp[v])[fill[comp[v]]++] = v;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package deltakv.checker.elle;
+
+import deltakv.checker.CheckOptions;
+import deltakv.checker.CheckResult;
+import deltakv.checker.Checker;
+import deltakv.checker.elle.append.AppendAnomalies;
+import deltakv.checker.elle.append.AppendExplainer;
+import deltakv.checker.elle.append.AppendGraph;
+import deltakv.checker.elle.append.AppendIndex;
+import deltakv.checker.history.History;
+import deltakv.checker.history.HistoryValidator;
+import deltakv.checker.history.Op;
+import java.util.EnumSet;
+import java.util.List;
+
+/** Elle's list-append checker: transactions of {@code [:append k v]} and {@code [:r k [v …]]}. */
+public final class ListAppendChecker implements Checker {
+    private final CheckOptions opts;
+
+    public ListAppendChecker(CheckOptions opts) {
+        this.opts = opts;
+        CycleAnalysis.models(opts);
+    }
+
+    @Override
+    public CheckResult check(List<Op> ops) {
+        return check(HistoryValidator.validate(ops));
+    }
+
+    public ElleResult check(History history) {
+        TxnHistory th = new TxnHistory(history, EnumSet.of(Mop.Kind.APPEND, Mop.Kind.READ));
+        ElleResult dup = DuplicateAppends.check(th);
+        if (dup != null) {
+            return dup;
+        }
+        Anomalies found = new Anomalies();
+        AppendIndex idx = new AppendIndex(th);
+        new AppendAnomalies(th, idx, found).findAll();
+        EdgeList edges = new EdgeList();
+        AppendGraph.addEdges(th, idx, edges);
+        CycleAnalysis.run(th, edges, new AppendExplainer(idx), opts, found);
+        return Verdict.of(opts.consistencyModels(), found);
+    }
+}
