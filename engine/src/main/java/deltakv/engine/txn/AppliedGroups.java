@@ -43,12 +43,22 @@ final class AppliedGroups {
         this.window = window;
     }
 
-    /** Commit ts of an earlier commit of group {@code id}, or 0 if none is remembered. */
-    long committedTs(long id) {
-        Long ts = recent.get(id);
-        if (ts != null) return ts;
-        byte[] v = store.meta(Bytes.concat(BY_ID, Longs.toBytes(id)));
-        return v == null ? 0 : Longs.fromBytes(v);
+    /**
+     * Commit ts of an earlier commit of group {@code id} within the window before {@code commitTs},
+     * or 0. Expiry is decided from the two timestamps alone, not from whether pruning already ran,
+     * so every replica gives the same answer for the same log entry.
+     */
+    long committedTs(long id, long commitTs) {
+        Long cached = recent.get(id);
+        long ts;
+        if (cached != null) {
+            ts = cached;
+        } else {
+            byte[] v = store.meta(Bytes.concat(BY_ID, Longs.toBytes(id)));
+            if (v == null) return 0;
+            ts = Longs.fromBytes(v);
+        }
+        return ts < commitTs - window ? 0 : ts;
     }
 
     /** Adds the record of group {@code id} committing at {@code commitTs} to {@code batch}. */

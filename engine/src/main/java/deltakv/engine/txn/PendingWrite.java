@@ -16,11 +16,4 @@ sealed interface PendingWrite {
             return null;
         }
     }
-
-    /** A put whose key gets the commit ts; buffered under the key with {@link WriteBuffer#PENDING_TS}. */
-    record AtCommitTs(Mutation.PutAtCommitTs put) implements PendingWrite {
-        public byte[] visibleValue() {
-            return put.value();
-        }
-    }
 }

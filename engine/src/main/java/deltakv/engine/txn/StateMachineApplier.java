@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <pre>
  *   apply(g):
- *     id already committed?          → Committed(original ts)      (de-dup of ambiguous retries)
+ *     id committed within window?    → Committed(original ts)      (de-dup of ambiguous retries)
  *     g.commitTs <= lastApplied?     → StaleTimestamp              (log order must = ts order)
  *     any write/read key or range
  *       has a version > g.startTs?   → Conflict(key)               (OCC)
@@ -35,7 +35,7 @@ public final class StateMachineApplier {
     }
 
     public synchronized ApplyResult apply(OperationGroup g) {
-        long original = applied.committedTs(g.id());
+        long original = applied.committedTs(g.id(), g.commitTs());
         if (original != 0) return new ApplyResult.Committed(original);
         long last = store.lastAppliedTs();
         if (g.commitTs() <= last) return new ApplyResult.StaleTimestamp(g.commitTs(), last);

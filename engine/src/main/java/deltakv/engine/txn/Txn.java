@@ -27,7 +27,10 @@ public interface Txn {
 
     void delete(byte[] key);
 
-    /** Put under {@code prefix + u64be(commitTs) + suffix} once the commit timestamp is known. */
+    /**
+     * Put under {@code prefix + u64be(commitTs) + suffix} once the commit timestamp is known.
+     * Not visible to this transaction's own reads: the key does not exist until commit.
+     */
     void putAtCommitTs(byte[] prefix, byte[] suffix, byte[] value);
 
     /**

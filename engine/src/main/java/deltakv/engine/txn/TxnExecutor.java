@@ -3,6 +3,7 @@ package deltakv.engine.txn;
 import deltakv.engine.storage.MvccStore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Runs transaction bodies with optimistic concurrency: snapshot at the committer's read timestamp,
@@ -22,14 +23,21 @@ public final class TxnExecutor {
     private final SnapshotRegistry snapshots;
     private final ConflictStats stats;
     private final RetryPolicy policy;
+    private final LongSupplier snapshotSource;
 
     public TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats,
                        RetryPolicy policy) {
+        this(store, committer, snapshots, stats, policy, committer::readTimestamp);
+    }
+
+    private TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats,
+                        RetryPolicy policy, LongSupplier snapshotSource) {
         this.store = store;
         this.committer = committer;
         this.snapshots = snapshots;
         this.stats = stats;
         this.policy = policy;
+        this.snapshotSource = snapshotSource;
     }
 
     public TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats) {
@@ -46,7 +54,7 @@ public final class TxnExecutor {
         Backoff backoff = policy.start();
         while (true) {
             byte[] conflictKey;
-            try (SnapshotRegistry.Snapshot snap = snapshots.open(committer::readTimestamp)) {
+            try (SnapshotRegistry.Snapshot snap = snapshots.open(snapshotSource)) {
                 SnapshotTxn txn = new SnapshotTxn(store, snap.ts());
                 T result = body.apply(txn);
                 if (!txn.hasWrites()) return result;
@@ -67,6 +75,15 @@ public final class TxnExecutor {
             }
             stats.retry(conflictKey);
         }
+    }
+
+    /**
+     * The same executor taking snapshots from {@code source} instead of the committer's read timestamp.
+     * Only for the bug flags that reproduce wrong snapshot choices (snapshot-from-hlc,
+     * exec-startts-ahead); a correct engine never calls this.
+     */
+    public TxnExecutor withSnapshotSource(LongSupplier source) {
+        return new TxnExecutor(store, committer, snapshots, stats, policy, source);
     }
 
     /** The snapshot a transaction starting now would read at (e.g. WATCH's reference point). */
