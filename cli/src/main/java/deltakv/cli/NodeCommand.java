@@ -33,8 +33,14 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", required = true, description = "Redis protocol port.")
+    @Option(names = "--port", defaultValue = "-1", description = "Redis protocol port (required without --peers).")
     int port;
+
+    @Option(names = "--peers", paramLabel = "ID=HOST:RAFT:REDIS,...",
+            description = "Cluster members, this node included (its Redis port and host come from here).")
+    String peers;
+
+    private ClusterMember cluster;
 
     @Option(names = "--data", required = true, description = "Data directory (created if missing; kept across restarts).")
     Path data;
@@ -64,7 +70,7 @@ public final class NodeCommand implements Callable<Integer> {
         logToStdout();
         Node node;
         try {
-            node = Node.start(options);
+            node = cluster == null ? Node.start(options) : cluster.start(options);
         } catch (RuntimeException e) {
             err.println("dkv: cannot start node " + id + ": " + e.getMessage());
             return ExitCodes.CRASH;
@@ -87,13 +93,15 @@ public final class NodeCommand implements Callable<Integer> {
     }
 
     private NodeOptions options() {
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+        if (peers != null) cluster = ClusterMember.parse(id, peers, data.toAbsolutePath());
+        else if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         if (compactionIntervalMs <= 0) throw new IllegalArgumentException("--compaction-interval-ms must be > 0");
         for (String b : bugs) {
             if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "' (see dkv node --help)");
         }
-        return NodeOptions.of(id, host, port, data.toAbsolutePath()).withVariant(variant)
+        NodeOptions o = NodeOptions.of(id, host, cluster == null ? port : 0, data.toAbsolutePath()).withVariant(variant)
                 .withBugs(new LinkedHashSet<>(bugs)).withCompactionInterval(Duration.ofMillis(compactionIntervalMs));
+        return cluster == null ? o : cluster.adapt(o);
     }
 
     /** The node's log goes to stdout (the harness redirects it to the node's log file). */

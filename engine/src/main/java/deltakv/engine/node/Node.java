@@ -2,6 +2,8 @@ package deltakv.engine.node;
 
 import deltakv.engine.clock.Hlc;
 import deltakv.engine.clock.OffsetClock;
+import deltakv.engine.collections.DataLayer;
+import deltakv.engine.collections.Keyspace;
 import deltakv.engine.redis.CommandTable;
 import deltakv.engine.redis.ConnectionCommands;
 import deltakv.engine.redis.LocalCommand;
@@ -11,7 +13,13 @@ import deltakv.engine.redis.TxnRunner;
 import deltakv.engine.redis.admin.AdminCommands;
 import deltakv.engine.redis.admin.AdminContext;
 import deltakv.engine.redis.admin.NodeInfo;
+import deltakv.engine.redis.commands.DataCommands;
+import deltakv.engine.redis.admin.NodeStatus;
+import deltakv.engine.raft.RaftNodeStatus;
+import deltakv.engine.raft.RaftReplica;
+import deltakv.engine.raft.Replication;
 import deltakv.engine.storage.MvccStore;
+import deltakv.engine.txn.Committer;
 import deltakv.engine.txn.ConflictStats;
 import deltakv.engine.txn.LocalCommitter;
 import deltakv.engine.txn.SnapshotRegistry;
@@ -33,24 +41,30 @@ public final class Node implements AutoCloseable {
     private final TxnExecutor executor;
     private final RedisServer server;
 
-    private Node(NodeOptions options) {
+    private Node(NodeOptions options, Replication replication) {
         this.options = options;
         try {
             store = resources.push(MvccStore.open(options.dataDir()));
             OffsetClock wall = OffsetClock.system();
             Hlc hlc = new Hlc(wall);
             StateMachineApplier applier = new StateMachineApplier(store);
-            LocalCommitter committer = resources.push(new LocalCommitter(applier, hlc));
+            // Cluster member (--peers): commits go through Raft; otherwise the local committer.
+            RaftReplica replica = replication == null ? null
+                    : resources.push(startReplica(replication, options.id(), applier, hlc));
+            Committer committer = replica != null ? replica.committer()
+                    : resources.push(new LocalCommitter(applier, hlc));
             SnapshotRegistry snapshots = new SnapshotRegistry();
             ConflictStats stats = new ConflictStats();
             executor = new TxnExecutor(store, committer, snapshots, stats);
-            DataLayer data = resources.push(DataLayers.create(options.engineConfig(), executor, wall));
+            DataLayer data = DataLayer.create(options.engineConfig(), executor::execute, wall::millis);
+            data.compactor().ifPresent(c -> resources.push(c).start());
+            CompactorAdmin compactor = new CompactorAdmin(data.compactor());
             VersionGc gc = resources.push(new VersionGc(store, snapshots, VersionGc.DEFAULT_RETENTION));
             gc.start(options.gcInterval());
             AdminContext admin = new AdminContext(
                     new NodeInfo(options.id(), options.variant(), options.bugs(), System.currentTimeMillis()),
-                    new LocalStatus(options.id(), applier, stats, gc, data::counters),
-                    new HlcClockControl(wall, hlc), data.compactor());
+                    status(new LocalStatus(options.id(), applier, stats, gc, compactor::deltaCounts), replica),
+                    new HlcClockControl(wall, hlc), compactor);
             server = resources.push(new RedisServer(serverContext(data, admin), options.host(), options.port(),
                     options.workerThreads()));
         } catch (RuntimeException e) {
@@ -66,15 +80,32 @@ public final class Node implements AutoCloseable {
      * @throws IllegalStateException                   if the Redis port cannot be bound
      */
     public static Node start(NodeOptions options) {
-        return new Node(options);
+        return new Node(options, null);
+    }
+
+    /** Starts a cluster member; {@code options.dataDir()} holds its store, {@code replication} its Raft log. */
+    public static Node start(NodeOptions options, Replication replication) {
+        return new Node(options, replication);
+    }
+
+    private static RaftReplica startReplica(Replication r, String id, StateMachineApplier applier, Hlc hlc) {
+        try {
+            return r.start(id, applier, hlc);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static NodeStatus status(NodeStatus local, RaftReplica replica) {
+        return replica == null ? local : new RaftNodeStatus(local, replica);
     }
 
     private ServerContext serverContext(DataLayer data, AdminContext admin) {
         List<LocalCommand> local = new ArrayList<>(ConnectionCommands.all());
         local.addAll(AdminCommands.all(admin));
         TxnRunner runner = executor::execute;
-        return new ServerContext(new CommandTable(data.commands(), local), runner, executor::readTimestamp,
-                data::watchRanges);
+        return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,
+                executor::readTimestamp, Keyspace::allRanges);
     }
 
     /** The bound Redis port (useful with port 0). */

@@ -1,5 +1,6 @@
 package deltakv.engine.redis;
 
+import deltakv.engine.raft.ClusterUnavailableException;
 import deltakv.engine.txn.OutcomeUnknownException;
 import deltakv.engine.txn.TooManyConflictsException;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ public final class TxnFailures {
 
     public static Reply toReply(Throwable e) {
         if (e instanceof TooManyConflictsException) return Reply.error("TRYAGAIN " + e.getMessage());
+        if (e instanceof ClusterUnavailableException) return Reply.error(e.getMessage()); // "TRYAGAIN …"
         if (e instanceof OutcomeUnknownException) return Reply.error("UNKNOWN outcome unknown: " + e.getMessage());
         LOG.warn("command failed with an unexpected exception", e);
         return Reply.error("ERR internal error: " + e);
