@@ -10,6 +10,7 @@ public final class Checkers {
     public static Checker forWorkload(String name, CheckOptions opts) {
         switch (name) {
             case "list-append": return new deltakv.checker.elle.ListAppendChecker(opts);
+            case "rw-register": return new deltakv.checker.elle.RwRegisterChecker(opts);
             // case "queue": return new ...;   (one line per workload)
             case "queue", "counter", "set", "set-full": return deltakv.checker.jepsen.JepsenCheckers.create(name, opts);
             default:

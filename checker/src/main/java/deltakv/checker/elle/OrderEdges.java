@@ -73,7 +73,8 @@ public final class OrderEdges {
         }
     }
 
-    static Object processKey(Op op) {
+    /** Process ids compare as longs whatever integer type the reader produced. */
+    public static Object processKey(Op op) {
         return op.process() instanceof Number n ? (Object) n.longValue() : op.process();
     }
 }
