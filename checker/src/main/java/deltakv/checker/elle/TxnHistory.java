@@ -48,8 +48,9 @@ public final class TxnHistory {
         for (Object o : value) {
             Mop m = Mop.parse(o);
             if (m == null || !allowed.contains(m.f())) {
-                throw new HistoryException("op " + op.index() + ": unexpected micro-op " + o + " (this workload allows "
-                        + allowed + ")");
+                throw new HistoryException("op " + op.index() + ": unexpected micro-op "
+                        + deltakv.checker.history.EdnPrinter.print(o) + " (this workload allows "
+                        + (allowed.contains(Mop.Kind.APPEND) ? ":append and :r" : ":w and :r") + ")");
             }
             mops.add(m);
         }
