@@ -110,6 +110,7 @@ public final class DeltaLists implements ListStore {
         for (long page = 0; page < maxDeltaPagesOnDelete; page++) {
             List<Txn.KV> kvs = txn.scan(new KeyRange(from, range.end()), RangeEraser.PAGE, false, true);
             for (Txn.KV kv : kvs) {
+                if (ListKeys.isPendingDelta(kv.key())) continue; // cancelled below
                 m = m.plus(ListDelta.decode(kv.value()));
                 txn.delete(kv.key());
             }

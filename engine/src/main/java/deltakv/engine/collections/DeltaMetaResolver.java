@@ -34,7 +34,7 @@ final class DeltaMetaResolver {
             throw new ConflictException(ListKeys.deltaPrefix(key));
         }
         ListMeta m = ListMeta.decode(base);
-        for (Txn.KV d : deltas) m = m.plus(ListDelta.decode(d.value()));
+        for (Txn.KV d : deltas) if (!ListKeys.isPendingDelta(d.key())) m = m.plus(ListDelta.decode(d.value()));
         return m.plus(PendingDeltas.of(txn).sum(key));
     }
 }

@@ -69,6 +69,15 @@ public final class ListKeys {
         return KeyCodec.sortable(KeyCodec.getLong(itemOrClaimKey, itemOrClaimKey.length - 8));
     }
 
+    /**
+     * Whether a delta key carries the u64-max placeholder a Txn may use to show its own not-yet-committed
+     * delta. We count pending deltas ourselves ({@code PendingDeltas}), so such keys are skipped.
+     */
+    public static boolean isPendingDelta(byte[] deltaKey) {
+        int at = DELTA.length + 4 + KeyCodec.getInt(deltaKey, DELTA.length);
+        return deltaKey.length >= at + 8 && KeyCodec.getLong(deltaKey, at) == -1L;
+    }
+
     public static byte[] userKeyOfDelta(byte[] deltaKey) {
         return KeyCodec.userKeyOf(DELTA, deltaKey);
     }
