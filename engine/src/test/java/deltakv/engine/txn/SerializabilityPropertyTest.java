@@ -3,6 +3,8 @@ package deltakv.engine.txn;
 import static deltakv.engine.txn.CoreFixture.b;
 import static deltakv.engine.txn.CoreFixture.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Random transactions (point reads, forward/reverse limited scans, puts, deletes) on a few keys run
  * concurrently through the real executor and store. Each also writes a unique marker key, whose
  * commit ts gives the commit order. Re-running the same bodies serially in that order on a plain map
- * must reproduce every committed body's observations and the final state.
+ * must reproduce every committed body's observations and the final state. The same check must
+ * catch an executor whose commits drop their read sets.
  */
 class SerializabilityPropertyTest {
     private static final int KEYS = 6;
@@ -63,35 +66,69 @@ class SerializabilityPropertyTest {
 
     @Test
     void concurrentHistoryEqualsSerialReplayInCommitOrder() throws Exception {
-        Random seeds = new Random(7);
+        try (CoreFixture core = new CoreFixture(dir.resolve("db"))) {
+            assertEquals(null, firstAnomaly(core, core.executor, 7));
+            assertTrue(core.stats.snapshot().conflicts() > 0, "the run must actually contend");
+        }
+    }
+
+    /** Must-fail input for the same check: commits that drop their read set lose serializability. */
+    @Test
+    void droppingReadSetsIsCaught() throws Exception {
+        String anomaly = null;
+        for (int seed = 1; seed <= 5 && anomaly == null; seed++) {
+            try (CoreFixture core = new CoreFixture(dir.resolve("db" + seed))) {
+                anomaly = firstAnomaly(core, core.executor(withoutReads(core.committer), RetryPolicy.defaults()), seed);
+            }
+        }
+        assertNotNull(anomaly, "blind-write commits went unnoticed");
+    }
+
+    /** Fault injection: forwards groups to the real committer with read keys and ranges removed. */
+    static Committer withoutReads(Committer real) {
+        return new Committer() {
+            @Override
+            public ApplyResult commit(OperationGroup g) throws AmbiguousCommitException {
+                return real.commit(new OperationGroup(g.id(), g.startTs(), g.commitTs(), List.of(), List.of(), g.mutations()));
+            }
+
+            @Override
+            public long readTimestamp() {
+                return real.readTimestamp();
+            }
+        };
+    }
+
+    /** Runs the random workload and returns the first difference from the serial replay, or null. */
+    static String firstAnomaly(CoreFixture core, TxnExecutor ex, long seed) throws InterruptedException {
+        Random seeds = new Random(seed);
         long[] seedOf = new long[THREADS * PER_THREAD];
         for (int i = 0; i < seedOf.length; i++) seedOf[i] = seeds.nextLong();
         Map<Integer, String> observed = new ConcurrentHashMap<>();
-        try (CoreFixture core = new CoreFixture(dir.resolve("db"))) {
-            Thread[] ts = new Thread[THREADS];
-            for (int th = 0; th < THREADS; th++) {
-                int base = th * PER_THREAD;
-                ts[th] = new Thread(() -> {
-                    for (int i = base; i < base + PER_THREAD; i++) observed.put(i, core.executor.execute(body(seedOf[i], i)));
-                });
-                ts[th].start();
-            }
-            for (Thread t : ts) t.join();
-            assertEquals(seedOf.length, observed.size());
-
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < seedOf.length; i++) order.add(i);
-            order.sort(Comparator.comparingLong(i -> core.store.latestCommitTs(b("marker" + i))));
-
-            ModelTxn model = new ModelTxn();
-            for (int i : order) assertEquals(observed.get(i), body(seedOf[i], i).apply(model), "txn " + i);
-            TreeMap<String, String> expected = new TreeMap<>();
-            model.data.forEach((k, v) -> expected.put(s(k), s(v)));
-            TreeMap<String, String> actual = new TreeMap<>();
-            core.executor.execute(t -> t.scan(new KeyRange(new byte[0], null), Integer.MAX_VALUE, false, false))
-                    .forEach(kv -> actual.put(s(kv.key()), s(kv.value())));
-            assertEquals(expected, actual);
-            assertEquals(true, core.stats.snapshot().conflicts() > 0, "the run must actually contend");
+        Thread[] ts = new Thread[THREADS];
+        for (int th = 0; th < THREADS; th++) {
+            int base = th * PER_THREAD;
+            ts[th] = new Thread(() -> {
+                for (int i = base; i < base + PER_THREAD; i++) observed.put(i, ex.execute(body(seedOf[i], i)));
+            });
+            ts[th].start();
         }
+        for (Thread t : ts) t.join();
+        if (observed.size() != seedOf.length) return "only " + observed.size() + " transactions finished";
+
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < seedOf.length; i++) order.add(i);
+        order.sort(Comparator.comparingLong(i -> core.store.latestCommitTs(b("marker" + i))));
+        ModelTxn model = new ModelTxn();
+        for (int i : order) {
+            String serial = body(seedOf[i], i).apply(model);
+            if (!serial.equals(observed.get(i))) return "txn " + i + " saw " + observed.get(i) + ", serially " + serial;
+        }
+        TreeMap<String, String> expected = new TreeMap<>();
+        model.data.forEach((k, v) -> expected.put(s(k), s(v)));
+        TreeMap<String, String> actual = new TreeMap<>();
+        core.executor.execute(t -> t.scan(new KeyRange(new byte[0], null), Integer.MAX_VALUE, false, false))
+                .forEach(kv -> actual.put(s(kv.key()), s(kv.value())));
+        return expected.equals(actual) ? null : "final state " + actual + ", serially " + expected;
     }
 }
