@@ -1,0 +1,86 @@
+package deltakv.cli;
+
+import deltakv.engine.Variant;
+import deltakv.engine.cluster.ClusterLayout;
+import deltakv.engine.cluster.LocalCluster;
+import deltakv.engine.cluster.NodeProcess;
+import deltakv.engine.node.BugFlags;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dkv cluster start}: starts N nodes, waits for a leader, prints the status lines. */
+@Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Start a local cluster in the background and wait until it has a leader.")
+public final class ClusterStartCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes, 1-9 (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--variant", defaultValue = "delta", converter = NodeCommand.VariantConverter.class,
+            description = "Design variant: rmw, delta or delta-cf (default: ${DEFAULT-VALUE}).")
+    Variant variant;
+
+    @Option(names = "--bug", paramLabel = "ID", description = "Bug flag for every node (repeatable).")
+    List<String> bugs = new ArrayList<>();
+
+    @Option(names = "--dir", defaultValue = "dkv-cluster", description = "Cluster directory (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--base-port", defaultValue = "6381",
+            description = "Redis port of n1; n2 gets +1 …; Raft ports are base+620 … (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--named-peers", description = "Address peers by node name through per-node hosts files.")
+    boolean namedPeers;
+
+    @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for a leader (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterLayout layout;
+        try {
+            for (String b : bugs) {
+                if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "'");
+            }
+            layout = new ClusterLayout(dir, nodes, basePort, variant.cliName(), bugs, namedPeers);
+        } catch (IllegalArgumentException e) {
+            err.println("dkv: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        if (Files.exists(dir.resolve(ClusterLayout.FILE))) {
+            ClusterLayout old = ClusterLayout.load(dir);
+            for (String id : old.ids()) {
+                if (NodeProcess.find(old, id).isPresent()) {
+                    err.println("dkv: a cluster is already running in " + dir + " (dkv cluster stop --dir " + dir + ")");
+                    return ExitCodes.BAD_ARGUMENTS;
+                }
+            }
+        }
+        LocalCluster cluster = LocalCluster.create(layout, List.of());
+        cluster.startAll();
+        try {
+            cluster.awaitLeader(Duration.ofSeconds(timeoutSeconds));
+        } catch (IOException e) {
+            err.println("dkv: cluster did not become ready: " + e.getMessage() + " (logs: " + dir + "/n*/node.log)");
+            cluster.stopAll();
+            return ExitCodes.CRASH;
+        }
+        cluster.statusLines().forEach(out::println);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,97 @@
+package deltakv.engine.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts one node as a separate OS process ({@code java … deltakv.cli.Main node --peers …}) with its
+ * output in the node's log file and its pid in {@code node.pid}, and signals it by pid. A pid is only
+ * signalled while its command line still names this node's data directory, so a recycled pid of an
+ * unrelated process is never touched.
+ */
+public final class NodeProcess {
+    static final String MAIN = "deltakv.cli.Main";
+
+    private NodeProcess() {}
+
+    public static long launch(ClusterLayout layout, String id, List<String> jvmArgs) throws IOException {
+        Files.createDirectories(layout.nodeDir(id));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
+        cmd.add("-Xmx768m");
+        if (layout.namedPeers()) cmd.add("-Djdk.net.hosts.file=" + layout.hostsFile(id));
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(MAIN);
+        cmd.add("node");
+        cmd.add("--id");
+        cmd.add(id);
+        cmd.add("--peers");
+        cmd.add(layout.peers());
+        cmd.add("--data");
+        cmd.add(layout.nodeDir(id).toString());
+        cmd.add("--variant");
+        cmd.add(layout.variant());
+        for (String b : layout.bugs()) {
+            cmd.add("--bug");
+            cmd.add(b);
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile(id).toFile())).start();
+        Files.writeString(layout.pidFile(id), p.pid() + "\n");
+        return p.pid();
+    }
+
+    /** The live process of node {@code id}, if its pid file names one that is still this node. */
+    public static Optional<ProcessHandle> find(ClusterLayout layout, String id) {
+        try {
+            Path f = layout.pidFile(id);
+            if (!Files.isRegularFile(f)) return Optional.empty();
+            long pid = Long.parseLong(Files.readString(f).trim());
+            String marker = layout.nodeDir(id).toString();
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().commandLine().map(c -> c.contains(MAIN) && c.contains(marker)).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static long pid(ClusterLayout layout, String id) {
+        return find(layout, id).map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    /** SIGKILL; returns once the process is gone. */
+    public static void kill(ClusterLayout layout, String id) {
+        find(layout, id).ifPresent(h -> {
+            h.destroyForcibly();
+            h.onExit().join();
+        });
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited within {@code graceMillis}. */
+    public static void stop(ClusterLayout layout, String id, long graceMillis) {
+        find(layout, id).ifPresent(h -> {
+            h.destroy();
+            try {
+                h.onExit().get(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+                h.onExit().join();
+            }
+        });
+    }
+
+    /** SIGSTOP / SIGCONT (pause nemesis); the JDK has no API for these, so {@code kill -STOP}. */
+    public static void signal(ClusterLayout layout, String id, String signal) throws IOException, InterruptedException {
+        Optional<ProcessHandle> h = find(layout, id);
+        if (h.isEmpty()) return;
+        Process k = new ProcessBuilder("kill", "-" + signal, String.valueOf(h.get().pid())).inheritIO().start();
+        k.waitFor();
+    }
+}
