@@ -162,7 +162,7 @@ public final class AppendAnomalies {
             Txn t1 = null;
             List<Object> vs = new ArrayList<>();
             for (Object v : idx.order(k)) {
-                Txn t2 = writers.getOrDefault(k, Map.of()).get(v);
+                Txn t2 = writers.getOrDefault(k, java.util.Collections.emptyMap()).get(v);
                 if (t2 == null) {
                     continue;
                 }

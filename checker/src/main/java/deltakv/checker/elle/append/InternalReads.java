@@ -75,7 +75,7 @@ final class InternalReads {
         Map<Object, Map<Object, Mop>> seen = new HashMap<>();
         for (Mop m : t.mops()) {
             if (m.f() == Mop.Kind.APPEND) {
-                Mop read = seen.getOrDefault(m.key(), Map.of()).get(m.value());
+                Mop read = seen.getOrDefault(m.key(), java.util.Collections.emptyMap()).get(m.value());
                 if (read != null) {
                     Map<String, Object> d = new LinkedHashMap<>();
                     d.put("op", Ops.data(t));

@@ -38,11 +38,11 @@ final class RegisterAnomalies {
                 if (m.f() != Mop.Kind.READ) {
                     continue;
                 }
-                Txn w = failed.getOrDefault(m.key(), Map.of()).get(m.value());
+                Txn w = failed.getOrDefault(m.key(), java.util.Collections.emptyMap()).get(m.value());
                 if (w != null) {
                     out.add(read("G1a", t, m, w, " was written by a failed transaction"));
                 }
-                Txn im = intermediate.getOrDefault(m.key(), Map.of()).get(m.value());
+                Txn im = intermediate.getOrDefault(m.key(), java.util.Collections.emptyMap()).get(m.value());
                 if (im != null && im != t) {
                     out.add(read("G1b", t, m, im, " was not its writer's final write to the key"));
                 }

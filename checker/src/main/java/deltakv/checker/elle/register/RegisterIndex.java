@@ -31,11 +31,11 @@ final class RegisterIndex {
     }
 
     List<ExtTxn> readers(Object k, Object v) {
-        return readers.getOrDefault(k, Map.of()).getOrDefault(v, List.of());
+        return readers.getOrDefault(k, java.util.Collections.emptyMap()).getOrDefault(v, List.of());
     }
 
     List<ExtTxn> writers(Object k, Object v) {
-        return writers.getOrDefault(k, Map.of()).getOrDefault(v, List.of());
+        return writers.getOrDefault(k, java.util.Collections.emptyMap()).getOrDefault(v, List.of());
     }
 
     void addEdges(Versions versions, EdgeList out) {
