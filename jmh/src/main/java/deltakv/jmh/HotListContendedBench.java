@@ -1,0 +1,118 @@
+package deltakv.jmh;
+
+/*
+ * How to run (after `mvn -B -q -DskipTests package`):
+ *
+ *   for t in 1 4 16 64; do
+ *     java -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -jar jmh/target/benchmarks.jar \
+ *       HotListContendedBench -t $t -rf json -rff results/jmh/hot-list-t$t.json
+ *   done
+ *
+ * What it shows: throughput of contended RPUSH and RPUSH+LPOP on ONE hot list, in-process (no network,
+ * no Raft), for the read-modify-write baseline (rmw) against the delta design (delta), and how many
+ * optimistic-concurrency conflicts each operation costs. The "conflicts" secondary result is a rate
+ * (conflicts/s); conflicts per op = conflicts / primary score. Every transaction body invocation
+ * beyond the first one of an operation is one conflict (the executor retries the whole body).
+ *
+ * Correctness still holds under measurement: the teardown checks that the list length equals
+ * pushes - pops done by all threads (no lost or duplicated element).
+ */
+
+import deltakv.engine.EngineConfig;
+import deltakv.engine.Variant;
+import deltakv.engine.collections.End;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-Xmx2g"})
+public class HotListContendedBench {
+    private static final byte[] KEY = "hot".getBytes(StandardCharsets.UTF_8);
+
+    @State(Scope.Benchmark)
+    public static class Engine {
+        @Param({"rmw", "delta"})
+        public String variant;
+
+        EmbeddedEngine engine;
+        final AtomicLong pushed = new AtomicLong();
+        final AtomicLong popped = new AtomicLong();
+
+        @Setup(Level.Trial)
+        public void open() {
+            EngineConfig cfg = EngineConfig.defaults(Variant.parse(variant)).withCompactionInterval(Duration.ofMillis(500));
+            engine = new EmbeddedEngine(cfg);
+            engine.data.compactor().ifPresent(c -> c.start());
+        }
+
+        @TearDown(Level.Trial)
+        public void verifyAndClose() {
+            long len = engine.execute(txn -> engine.data.lists().length(txn, KEY));
+            long expected = pushed.get() - popped.get();
+            engine.close();
+            if (len != expected) {
+                throw new IllegalStateException("list length " + len + " != pushes - pops " + expected);
+            }
+        }
+    }
+
+    /** Per-thread counters reported next to the score. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Counters {
+        public long conflicts;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            conflicts = 0;
+        }
+    }
+
+    private static final byte[] ELEMENT = "element-0123456789".getBytes(StandardCharsets.UTF_8);
+
+    @Benchmark
+    public long rpush(Engine e, Counters c) {
+        long[] attempts = {0};
+        long len = e.engine.execute(txn -> {
+            attempts[0]++;
+            return e.engine.data.lists().push(txn, KEY, End.RIGHT, List.of(ELEMENT));
+        });
+        c.conflicts += attempts[0] - 1;
+        e.pushed.incrementAndGet();
+        return len;
+    }
+
+    /** One RPUSH then one LPOP per invocation: a producer/consumer pair on the hot list. */
+    @Benchmark
+    public int rpushLpop(Engine e, Counters c) {
+        rpush(e, c);
+        long[] attempts = {0};
+        List<byte[]> got = e.engine.execute(txn -> {
+            attempts[0]++;
+            return e.engine.data.lists().pop(txn, KEY, End.LEFT, 1);
+        });
+        c.conflicts += attempts[0] - 1;
+        e.popped.addAndGet(got.size());
+        return got.size();
+    }
+}
