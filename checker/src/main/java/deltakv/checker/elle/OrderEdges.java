@@ -34,8 +34,10 @@ public final class OrderEdges {
      */
     public static void realtime(TxnHistory th, EdgeList out) {
         History h = th.history();
-        List<Integer> frontier = new ArrayList<>();
-        Map<Integer, int[]> predecessors = new HashMap<>();
+        int[] frontier = new int[16];
+        int size = 0;
+        int[][] predecessors = new int[th.size()][];
+        boolean[] implied = new boolean[th.size()];
         for (int i = 0; i < h.size(); i++) {
             Op op = h.get(i);
             if (!History.isClient(op)) {
@@ -47,28 +49,42 @@ public final class OrderEdges {
                 if (txn < 0) {
                     continue;
                 }
-                int[] preds = new int[frontier.size()];
-                for (int j = 0; j < preds.length; j++) {
-                    preds[j] = frontier.get(j);
-                    out.add(preds[j], txn, Rel.REALTIME);
+                int[] preds = java.util.Arrays.copyOf(frontier, size);
+                for (int p : preds) {
+                    out.add(p, txn, Rel.REALTIME);
                 }
-                predecessors.put(txn, preds);
+                predecessors[txn] = preds;
             } else if (op.type() == OpType.OK) {
                 int txn = th.txnAt(i);
                 if (txn < 0) {
                     continue;
                 }
-                int[] implied = predecessors.remove(txn);
-                if (implied != null && implied.length > 0) {
-                    java.util.Set<Integer> drop = new java.util.HashSet<>();
-                    for (int p : implied) {
-                        drop.add(p);
+                int[] preds = predecessors[txn];
+                predecessors[txn] = null;
+                if (preds != null && preds.length > 0) {
+                    for (int p : preds) {
+                        implied[p] = true;
                     }
-                    frontier.removeIf(drop::contains);
+                    int n = 0;
+                    for (int j = 0; j < size; j++) {
+                        if (!implied[frontier[j]]) {
+                            frontier[n++] = frontier[j];
+                        }
+                    }
+                    size = n;
+                    for (int p : preds) {
+                        implied[p] = false;
+                    }
                 }
-                frontier.add(txn);
+                if (size == frontier.length) {
+                    frontier = java.util.Arrays.copyOf(frontier, size * 2);
+                }
+                frontier[size++] = txn;
             } else {
-                predecessors.remove(th.txnAt(i));
+                int txn = th.txnAt(i);
+                if (txn >= 0) {
+                    predecessors[txn] = null;
+                }
             }
         }
     }

@@ -13,6 +13,8 @@ final class OpDecoder {
     private static final Keyword VALUE = Keyword.of("value");
     private static final Keyword ERROR = Keyword.of("error");
 
+    private static final java.util.Set<Object> KNOWN = java.util.Set.of(INDEX, TIME, TYPE, PROCESS, F, VALUE, ERROR);
+
     private OpDecoder() {}
 
     /** @param where "line 12" or "op 12", used in error messages; @param position default index */
@@ -32,8 +34,7 @@ final class OpDecoder {
         Map<Object, Object> extra = null;
         for (Map.Entry<Object, Object> e : m.entrySet()) {
             Object k = e.getKey();
-            if (!(k.equals(INDEX) || k.equals(TIME) || k.equals(TYPE) || k.equals(PROCESS) || k.equals(F)
-                    || k.equals(VALUE) || k.equals(ERROR))) {
+            if (!KNOWN.contains(k)) {
                 if (extra == null) {
                     extra = new LinkedHashMap<>();
                 }

@@ -103,11 +103,11 @@ public final class AppendAnomalies {
     }
 
     private void incompatibleOrders() {
-        idx.readValues().forEach((k, values) -> {
+        idx.incompatibleReads().forEach((k, values) -> {
             for (int i = 0; i + 1 < values.size(); i++) {
                 List<?> a = values.get(i);
                 List<?> b = values.get(i + 1);
-                if (!b.subList(0, Math.min(a.size(), b.size())).equals(a)) {
+                if (!AppendIndex.isPrefix(a, b)) {
                     Map<String, Object> d = new LinkedHashMap<>();
                     d.put("key", k);
                     d.put("values", List.of(a, b));
@@ -120,10 +120,24 @@ public final class AppendAnomalies {
         });
     }
 
+    private static boolean distinct(List<?> v, java.util.Set<Object> seen) {
+        seen.clear();
+        for (Object e : v) {
+            if (!seen.add(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void duplicates() {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (Txn t : th.possible()) {
             for (Mop m : t.mops()) {
                 if (m.f() != Mop.Kind.READ || !(m.value() instanceof List<?> v) || v.size() < 2) {
+                    continue;
+                }
+                if (distinct(v, seen)) {
                     continue;
                 }
                 Map<Object, Integer> counts = new HashMap<>();
@@ -157,8 +171,7 @@ public final class AppendAnomalies {
         for (Txn t : th.possible()) {
             recordWrites(t, writers);
         }
-        for (Map.Entry<Object, List<List<?>>> kv : idx.readValues().entrySet()) {
-            Object k = kv.getKey();
+        for (Object k : idx.keys()) {
             Txn t1 = null;
             List<Object> vs = new ArrayList<>();
             for (Object v : idx.order(k)) {

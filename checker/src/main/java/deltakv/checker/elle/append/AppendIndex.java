@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What list-append histories tell us about each key, from the ok and info transactions: every distinct
- * value read, the version order (the longest read), which transaction appended each element, and which
- * transactions read the state ending in each element ({@link #INIT} for the empty list).
+ * What list-append histories tell us about each key, from the ok and info transactions: the version
+ * order (the longest read), which transaction appended each element, and which transactions read the
+ * state ending in each element ({@link #INIT} for the empty list). Reads that are not prefixes of the
+ * longest are kept aside for incompatible-order reports.
  */
 public final class AppendIndex {
     /** The state before any append. */
@@ -25,14 +26,14 @@ public final class AppendIndex {
         }
     };
 
-    final Map<Object, List<List<?>>> readValues = new LinkedHashMap<>();
-    final Map<Object, List<?>> order = new HashMap<>();
-    final Map<Object, Map<Object, Integer>> position = new HashMap<>();
-    final Map<Object, Map<Object, Txn>> writer = new HashMap<>();
-    final Map<Object, Map<Object, List<Txn>>> readers = new HashMap<>();
+    private final Map<Object, List<?>> longest = new LinkedHashMap<>();
+    private final Map<Object, List<?>> order = new HashMap<>();
+    private final Map<Object, Map<Object, Integer>> position = new HashMap<>();
+    private final Map<Object, Map<Object, Txn>> writer = new HashMap<>();
+    private final Map<Object, Map<Object, List<Txn>>> readers = new HashMap<>();
+    private final Map<Object, List<List<?>>> incompatible = new LinkedHashMap<>();
 
     public AppendIndex(TxnHistory th) {
-        Map<Object, Set<List<?>>> distinct = new LinkedHashMap<>();
         Map<Object, Object> singleAppend = new HashMap<>();
         Object tooMany = new Object();
         for (Txn t : th.possible()) {
@@ -43,29 +44,29 @@ public final class AppendIndex {
                     singleAppend.merge(k, m.value(), (a, b) -> tooMany);
                 } else if (m.value() instanceof List<?> v) {
                     if (!v.isEmpty()) {
-                        distinct.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v);
+                        List<?> l = longest.get(k);
+                        if (l == null || v.size() > l.size()) {
+                            longest.put(k, v);
+                        }
                     }
                     Object last = v.isEmpty() ? INIT : v.get(v.size() - 1);
-                    readers.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(last, x -> new ArrayList<>(2)).add(t);
+                    readersOf(k, last).add(t);
                 } else if (m.value() == null && t.ok()) {
                     // An ok read of nil is the empty list; an info op's nil is just "not read".
-                    readers.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(INIT, x -> new ArrayList<>(2)).add(t);
+                    readersOf(k, INIT).add(t);
                 }
             }
         }
         singleAppend.forEach((k, v) -> {
-            if (v != tooMany && !distinct.containsKey(k)) {
-                distinct.put(k, Set.of(List.of(v)));
+            if (v != tooMany && !longest.containsKey(k)) {
+                longest.put(k, List.of(v));
             }
         });
-        distinct.forEach((k, vs) -> {
-            List<List<?>> sorted = new ArrayList<>(vs);
-            sorted.sort((a, b) -> Integer.compare(a.size(), b.size()));
-            readValues.put(k, sorted);
-            List<?> longest = sorted.get(sorted.size() - 1);
-            Map<Object, Integer> pos = new HashMap<>(longest.size() * 2);
-            List<Object> o = new ArrayList<>(longest.size());
-            for (Object e : longest) {
+        findIncompatible(th);
+        longest.forEach((k, l) -> {
+            Map<Object, Integer> pos = new HashMap<>(l.size() * 2);
+            List<Object> o = new ArrayList<>(l.size());
+            for (Object e : l) {
                 if (pos.putIfAbsent(e, o.size()) == null) {
                     o.add(e);
                 }
@@ -75,9 +76,59 @@ public final class AppendIndex {
         });
     }
 
-    /** Distinct values read per key, shortest first. */
-    public Map<Object, List<List<?>>> readValues() {
-        return readValues;
+    private List<Txn> readersOf(Object k, Object last) {
+        return readers.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(last, x -> new ArrayList<>(2));
+    }
+
+    /** Every read must be a prefix of the longest; for keys where one is not, keep all distinct reads. */
+    private void findIncompatible(TxnHistory th) {
+        Set<Object> bad = new LinkedHashSet<>();
+        for (Txn t : th.possible()) {
+            for (Mop m : t.mops()) {
+                if (m.f() == Mop.Kind.READ && m.value() instanceof List<?> v && !v.isEmpty()
+                        && !isPrefix(v, longest.get(m.key()))) {
+                    bad.add(m.key());
+                }
+            }
+        }
+        if (bad.isEmpty()) {
+            return;
+        }
+        Map<Object, Set<List<?>>> distinct = new LinkedHashMap<>();
+        for (Txn t : th.possible()) {
+            for (Mop m : t.mops()) {
+                if (m.f() == Mop.Kind.READ && bad.contains(m.key()) && m.value() instanceof List<?> v && !v.isEmpty()) {
+                    distinct.computeIfAbsent(m.key(), x -> new LinkedHashSet<>()).add(v);
+                }
+            }
+        }
+        distinct.forEach((k, vs) -> {
+            List<List<?>> sorted = new ArrayList<>(vs);
+            sorted.sort((a, b) -> Integer.compare(a.size(), b.size()));
+            incompatible.put(k, sorted);
+        });
+    }
+
+    static boolean isPrefix(List<?> a, List<?> b) {
+        if (b == null || a.size() > b.size()) {
+            return false;
+        }
+        for (int i = a.size() - 1; i >= 0; i--) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keys with a known version order. */
+    public Set<Object> keys() {
+        return longest.keySet();
+    }
+
+    /** For keys with reads that are not all prefixes of one another: their distinct reads, shortest first. */
+    public Map<Object, List<List<?>>> incompatibleReads() {
+        return incompatible;
     }
 
     /** The version order of a key (distinct elements of its longest read), or an empty list. */

@@ -24,11 +24,24 @@ final class InternalReads {
 
     static void find(TxnHistory th, Anomalies out) {
         for (Txn t : th.possible()) {
-            if (t.ok()) {
+            if (t.ok() && t.mops().size() > 1 && repeatsKey(t)) {
                 internal(t, out);
                 futureRead(t, out);
             }
         }
+    }
+
+    /** Both anomalies need two micro-ops on one key; most transactions touch each key once. */
+    private static boolean repeatsKey(Txn t) {
+        List<Mop> ms = t.mops();
+        for (int i = 1; i < ms.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (java.util.Objects.equals(ms.get(i).key(), ms.get(j).key())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Expected state per key: a known list, or (after appends to an unread key) a known suffix. */
