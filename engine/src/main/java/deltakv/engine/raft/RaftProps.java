@@ -23,7 +23,8 @@ final class RaftProps {
         GrpcConfigKeys.Server.setPort(p, self.raftPort());
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, ms(s.electionMin().toMillis()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, ms(s.electionMax().toMillis()));
-        RaftServerConfigKeys.Rpc.setRequestTimeout(p, ms(3000));
+        // Short: a follower asking a dead leader for a read index should give up and retry quickly.
+        RaftServerConfigKeys.Rpc.setRequestTimeout(p, ms(1500));
         // A restarted peer should get entries again within ~250 ms, not after the default backoff.
         RaftServerConfigKeys.Log.Appender.setRetryPolicy(p, "1ms,10,250ms,1000000");
         // Linearizable reads by ReadIndex (leadership confirmed by a heartbeat round), not a lease:
@@ -45,7 +46,7 @@ final class RaftProps {
 
     static RaftProperties client() {
         RaftProperties p = new RaftProperties();
-        RaftClientConfigKeys.Rpc.setRequestTimeout(p, ms(3000));
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, ms(1500));
         RaftClientConfigKeys.Async.setOutstandingRequestsMax(p, 256);
         return p;
     }

@@ -1,0 +1,110 @@
+package deltakv.cli.cluster;
+
+import deltakv.engine.cluster.ClusterLayout;
+import deltakv.engine.cluster.LocalCluster;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Test fixture: a {@link LocalCluster} of real node processes in a temp folder on free ports, with
+ * the one-liners fault tests need (leader(), killLeader(), restart(id), jedis(id)).
+ */
+final class ProcessCluster implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(90);
+    final LocalCluster cluster;
+    final ClusterLayout layout;
+
+    private ProcessCluster(LocalCluster cluster) {
+        this.cluster = cluster;
+        this.layout = cluster.layout();
+    }
+
+    static ProcessCluster start(Path dir, int nodes, boolean namedPeers) throws Exception {
+        ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), "delta", List.of(), namedPeers);
+        ProcessCluster c = new ProcessCluster(LocalCluster.create(layout, List.of()));
+        if (!namedPeers) c.startAll();
+        return c;
+    }
+
+    void startAll() throws Exception {
+        cluster.startAll();
+        for (String id : layout.ids()) awaitListening(id);
+        cluster.awaitLeader(WAIT);
+    }
+
+    /** A base port with all Redis and Raft ports of the layout free right now. */
+    static int freeBase(int nodes) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + ThreadLocalRandom.current().nextInt(30_000);
+            boolean ok = true;
+            for (int i = 0; i < nodes && ok; i++) ok = free(base + i) && free(base + 620 + i);
+            if (ok) return base;
+        }
+        throw new IOException("no free port range found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    String leader() throws Exception {
+        return cluster.awaitLeader(WAIT);
+    }
+
+    String killLeader() throws Exception {
+        String l = leader();
+        cluster.kill(l);
+        return l;
+    }
+
+    void restart(String id) throws Exception {
+        cluster.start(id);
+        awaitListening(id);
+    }
+
+    Jedis jedis(String id) {
+        Jedis j = new Jedis("127.0.0.1", layout.redisPort(id), 15_000);
+        return j;
+    }
+
+    void awaitListening(String id) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", layout.redisPort(id)), 200);
+                return;
+            } catch (IOException notYet) {
+                if (!cluster.running(id)) throw new IOException(id + " exited: " + tail(id));
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException(id + " not listening within " + WAIT + ": " + tail(id));
+    }
+
+    String tail(String id) {
+        try {
+            List<String> lines = Files.readAllLines(layout.logFile(id));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        cluster.stopAll();
+    }
+}
