@@ -21,7 +21,7 @@ final class ClaimSkippingReader {
         if (w.isEmpty()) return List.of();
         if (!claims.anyClaim(txn, key, m.head(), m.tail())) {
             long from = m.head() + w.first();
-            return values(txn.scan(ListKeys.items(key, from, from + w.size()), (int) w.size(), false, false));
+            return values(txn.scan(ListKeys.items(key, from, from + w.size()), w.limit(), false, false));
         }
         return walk(txn, key, m, w);
     }

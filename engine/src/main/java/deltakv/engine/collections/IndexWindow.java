@@ -12,6 +12,11 @@ public record IndexWindow(long first, long last) {
         return isEmpty() ? 0 : last - first + 1;
     }
 
+    /** The size as a scan limit (a range larger than any real list is capped). */
+    public int limit() {
+        return (int) Math.min(size(), Integer.MAX_VALUE);
+    }
+
     /** LRANGE start stop over a list of {@code len} elements. */
     public static IndexWindow range(long start, long stop, long len) {
         if (start < 0) start = Math.max(0, len + start);

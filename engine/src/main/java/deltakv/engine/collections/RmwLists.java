@@ -60,7 +60,7 @@ public final class RmwLists implements ListStore {
         IndexWindow w = IndexWindow.range(start, stop, m.len());
         if (w.isEmpty()) return List.of();
         long from = m.head() + w.first();
-        List<Txn.KV> kvs = txn.scan(ListKeys.items(key, from, from + w.size()), (int) w.size(), false, false);
+        List<Txn.KV> kvs = txn.scan(ListKeys.items(key, from, from + w.size()), w.limit(), false, false);
         List<byte[]> out = new ArrayList<>(kvs.size());
         for (Txn.KV kv : kvs) out.add(kv.value());
         return out;

@@ -71,6 +71,7 @@ class HotListConcurrencyTest {
             assertEquals(0, f.len("q"));
             f.data.compactor().ifPresent(comp -> {
                 comp.close();
+                assertTrue(comp.stats().keysCompacted() > 0, "the compactor ran concurrently: " + comp.stats());
                 comp.compactNow(DataFixture.b("q"));
                 assertEquals(0, f.count(ListKeys.claims(DataFixture.b("q"))));
                 assertEquals(0, f.count(ListKeys.items(DataFixture.b("q"))));
