@@ -3,7 +3,7 @@ package deltakv.engine.redis;
 import java.util.List;
 import java.util.Locale;
 
-/** Connection-level commands every Redis client expects: PING, ECHO, SELECT, CLIENT, COMMAND. */
+/** Connection-level commands every Redis client expects: PING, ECHO, SELECT, CLIENT, HELLO, COMMAND. */
 public final class ConnectionCommands {
     private static final Reply PONG = new Reply.Simple("PONG");
 
@@ -15,6 +15,7 @@ public final class ConnectionCommands {
                 new LocalCommand("echo", 2, args -> new Reply.Bulk(args.get(1))),
                 new LocalCommand("select", 2, ConnectionCommands::select),
                 new LocalCommand("client", -2, ConnectionCommands::client),
+                HelloCommand.command(),
                 // redis-cli asks for command docs at start-up; an empty answer is fine for it.
                 new LocalCommand("command", -1, args -> new Reply.Array(List.of())));
     }

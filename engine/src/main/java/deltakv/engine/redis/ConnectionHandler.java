@@ -45,7 +45,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         Request request = RequestReader.read(msg);
         if (request instanceof Request.Command c) {
             serial.submit(() -> execute(c));
-            if (serial.pending() > MAX_PENDING) ctx.channel().config().setAutoRead(false);
+            if (serial.pending() > MAX_PENDING || !ctx.channel().isWritable()) ctx.channel().config().setAutoRead(false);
         } else if (request instanceof Request.Invalid bad) {
             if (bad.close()) stopReading();
             serial.submit(() -> respond(new Response(bad.reply(), bad.close())));
@@ -74,7 +74,20 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
 
     private void drained() {
         ctx.flush();
-        if (!readClosed && !ctx.channel().config().isAutoRead()) ctx.channel().config().setAutoRead(true);
+        resumeReadingIfIdle();
+    }
+
+    /** A client that does not read its replies stops being read from, so its replies cannot pile up. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable()) ctx.channel().config().setAutoRead(false);
+        else resumeReadingIfIdle();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void resumeReadingIfIdle() {
+        if (readClosed || ctx.channel().config().isAutoRead()) return;
+        if (ctx.channel().isWritable() && serial.pending() <= MAX_PENDING) ctx.channel().config().setAutoRead(true);
     }
 
     private void stopReading() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,11 @@ class RespProtocolTest {
 
     @BeforeAll
     static void start() {
-        CommandTable table = new CommandTable(Map.of(), ConnectionCommands.all());
+        List<LocalCommand> local = new ArrayList<>(ConnectionCommands.all());
+        local.add(new LocalCommand("boom", 1, args -> {
+            throw new IllegalStateException("kaboom");
+        }));
+        CommandTable table = new CommandTable(Map.of(), local);
         TxnRunner noStorage = body -> {
             throw new IllegalStateException("no storage in this test");
         };
@@ -127,6 +132,45 @@ class RespProtocolTest {
             c.send(payload);
             c.send("\r\n");
             assertArrayEquals(payload, (byte[]) c.read());
+        }
+    }
+
+    @Test
+    void unexpectedExceptionBecomesAnErrorAndTheConnectionStaysUsable() throws Exception {
+        try (RawResp c = connect()) {
+            assertEquals("-ERR internal error: java.lang.IllegalStateException: kaboom", c.call("BOOM"));
+            assertEquals("+PONG", c.call("PING"));
+        }
+    }
+
+    @Test
+    void helloSpeaksResp2Only() throws Exception {
+        try (RawResp c = connect()) {
+            List<?> hello = (List<?>) c.call("HELLO");
+            assertEquals("server", RawResp.text(hello.get(0)));
+            assertEquals(2L, hello.get(5));
+            assertEquals(2L, ((List<?>) c.call("HELLO", "2")).get(5));
+            assertEquals("-NOPROTO sorry, this protocol version is not supported", c.call("HELLO", "3"));
+        }
+    }
+
+    @Test
+    void clientThatReadsLateGetsEveryReplyInOrder() throws Exception {
+        String payload = "x".repeat(1024);
+        try (RawResp c = connect()) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 5000; i++) batch.append(new String(RawResp.command("ECHO", i + payload)));
+            Thread writer = new Thread(() -> {
+                try {
+                    c.send(batch.toString());
+                } catch (Exception ignored) {
+                    // the read side below reports the failure
+                }
+            });
+            writer.start();
+            Thread.sleep(300); // replies pile up while we do not read: the server must stop reading, not buffer
+            for (int i = 0; i < 5000; i++) assertEquals(i + payload, RawResp.text(c.read()));
+            writer.join(10_000);
         }
     }
 }

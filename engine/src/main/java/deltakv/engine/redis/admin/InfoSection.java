@@ -1,5 +1,6 @@
 package deltakv.engine.redis.admin;
 
+import deltakv.engine.redis.ServerVersion;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,9 +13,6 @@ enum InfoSection {
     DELTAKV("DeltaKV", InfoSection::deltakv),
     STATS("Stats", c -> prefixed("", c.status().txnCounters(), "conflicts_prefix_", c.status().conflictsByPrefix())),
     COMPACTOR("Compactor", InfoSection::compactor);
-
-    /** Redis-like version so tools that parse redis_version see a plausible one. */
-    static final String VERSION = "7.0.0-deltakv";
 
     private final String title;
     private final Function<AdminContext, Map<String, Object>> fields;
@@ -38,7 +36,7 @@ enum InfoSection {
 
     private static Map<String, Object> server(AdminContext c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("redis_version", VERSION);
+        m.put("redis_version", ServerVersion.REDIS_VERSION);
         m.put("redis_mode", "standalone");
         m.put("process_id", ProcessHandle.current().pid());
         m.put("uptime_in_seconds", (System.currentTimeMillis() - c.info().startedAtMs()) / 1000);
