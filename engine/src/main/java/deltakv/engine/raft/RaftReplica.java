@@ -56,6 +56,7 @@ public final class RaftReplica implements AutoCloseable {
             throws IOException {
         PeerAddress self = peers.self(selfId);
         ClusterIdentity.check(raftDir, peers);
+        checkPortFree(self);
         RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers.peers().stream().map(RaftReplica::toPeer).toList());
         ReplicationStats stats = new ReplicationStats();
         DeltaStateMachine sm = new DeltaStateMachine(applier, hlc, watermark, stats, snapshots);
@@ -91,6 +92,18 @@ public final class RaftReplica implements AutoCloseable {
                 watermark, timeout);
         return new RaftReplica(selfId, server, client, new RaftCommitter(submitter, reads, timeout, stats),
                 watermark, stats);
+    }
+
+    /** Ratis exits the JVM with a stack trace on a bind failure; find out first, with one line. */
+    private static void checkPortFree(PeerAddress self) throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(self.host(), self.raftPort()));
+        } catch (BindException e) {
+            throw new IOException("raft port " + self.raftAddress() + " is already in use", e);
+        } catch (IOException e) {
+            throw new IOException("cannot bind raft port " + self.raftAddress() + ": " + e.getMessage(), e);
+        }
     }
 
     private static RaftPeer toPeer(PeerAddress p) {
