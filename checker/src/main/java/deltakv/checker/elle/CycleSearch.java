@@ -77,7 +77,7 @@ public final class CycleSearch {
     }
 
     private Cycle firstCycle(WalkSearch walks, int[] comp, int id, int[] members, CycleSpec spec, Deadline slice) {
-        int[] sub = subComponents.computeIfAbsent(spec.pathRels() | spec.seedRel(), m -> Scc.components(g, m));
+        int[] sub = subComponents.computeIfAbsent(spec.pathRels() | spec.seedRel(), m -> Scc.components(g, m, comp));
         for (int a : members) {
             if (sub[a] < 0) {
                 continue;

@@ -12,6 +12,15 @@ public final class Scc {
      * get -1. Components are numbered 0..k-1.
      */
     public static int[] components(Graph g, int relMask) {
+        return components(g, relMask, null);
+    }
+
+    /**
+     * As {@link #components(Graph, int)}, but only inside the groups of {@code within} (vertices with -1
+     * are skipped, edges between different groups ignored): sub-SCCs of known SCCs, without walking the
+     * rest of a large graph.
+     */
+    public static int[] components(Graph g, int relMask, int[] within) {
         int n = g.vertices();
         int[] index = new int[n];
         int[] low = new int[n];
@@ -26,7 +35,7 @@ public final class Scc {
         int counter = 0;
         int comps = 0;
         for (int root = 0; root < n; root++) {
-            if (index[root] >= 0) {
+            if (index[root] >= 0 || (within != null && within[root] < 0)) {
                 continue;
             }
             int depth = 0;
@@ -44,6 +53,9 @@ public final class Scc {
                         continue;
                     }
                     int w = g.target(e);
+                    if (within != null && within[w] != within[v]) {
+                        continue;
+                    }
                     if (index[w] < 0) {
                         index[w] = low[w] = counter++;
                         stack[sp++] = w;

@@ -139,7 +139,8 @@ public final class EdnParser {
             case '"':
                 return readString();
             case ':':
-                return keyword(readToken(new StringBuilder()));
+                sb.setLength(0);
+                return keyword(readToken(sb));
             case '\\':
                 return readChar();
             case '#':
