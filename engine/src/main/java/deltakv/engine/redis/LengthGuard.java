@@ -10,10 +10,18 @@ import java.util.List;
 /**
  * Refuses absurd array lengths before Netty's array aggregator pre-allocates room for them
  * (a 4-byte header must not cost gigabytes). Bulk lengths are already capped by the decoder.
+ * Also tells the {@link UnterminatedLineGuard} that the decoder is making progress.
  */
 final class LengthGuard extends MessageToMessageDecoder<RedisMessage> {
+    private final UnterminatedLineGuard lines;
+
+    LengthGuard(UnterminatedLineGuard lines) {
+        this.lines = lines;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, RedisMessage msg, List<Object> out) {
+        lines.progressed();
         if (msg instanceof ArrayHeaderRedisMessage h && h.length() > ProtocolErrors.MAX_MULTIBULK_LENGTH) {
             throw new ProtocolErrors.InvalidLengthException("invalid multibulk length");
         }

@@ -46,7 +46,8 @@ public final class RedisServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline p = ch.pipeline();
-                        p.addLast(new RedisDecoder(true), new LengthGuard(), new RedisBulkStringAggregator(),
+                        UnterminatedLineGuard lines = new UnterminatedLineGuard();
+                        p.addLast(lines, new RedisDecoder(true), new LengthGuard(lines), new RedisBulkStringAggregator(),
                                 new RedisArrayAggregator(), new RedisEncoder(), new ConnectionHandler(context, workers));
                     }
                 });

@@ -173,4 +173,23 @@ class RespProtocolTest {
             writer.join(10_000);
         }
     }
+
+    @Test
+    void endlessLengthLineIsRefusedButBigBulksAreFine() throws Exception {
+        String big = "b".repeat(3 * 1024 * 1024);
+        try (RawResp c = connect()) {
+            assertEquals(big, RawResp.text(c.call("ECHO", big)));
+        }
+        try (RawResp c = connect()) {
+            byte[] digits = new byte[2 * 1024 * 1024];
+            java.util.Arrays.fill(digits, (byte) '7');
+            c.send("*");
+            try {
+                c.send(digits);
+            } catch (java.io.IOException closedEarly) {
+                // the server may close before we finish sending; the reply is already on its way
+            }
+            assertEquals("-ERR Protocol error: too big mbulk count string", c.read());
+        }
+    }
 }
