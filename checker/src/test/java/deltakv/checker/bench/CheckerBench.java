@@ -22,7 +22,8 @@ import java.util.Locale;
 /**
  * Elle checker throughput on generated valid histories (a benchmark, not a test). For each size it
  * writes the history as EDN, then times reading it back and checking it (strict-serializable, so
- * realtime edges are included), and reports ops/s and peak heap. Prints one JSON document.
+ * realtime edges are included), and reports ops/s and peak heap. Prints one JSON document. An optional
+ * third argument makes that fraction of reads stale (an invalid history, to time the cycle search).
  *
  * <pre>
  * mvn -B -q -o -Ddkv.target=target-elle -pl checker test-compile
@@ -34,19 +35,20 @@ public final class CheckerBench {
     public static void main(String[] args) throws Exception {
         String workload = args.length > 0 ? args[0] : "list-append";
         String[] sizes = (args.length > 1 ? args[1] : "10000,100000,1000000").split(",");
+        double stale = args.length > 2 ? Double.parseDouble(args[2]) : 0;
         List<String> rows = new ArrayList<>();
         for (String s : sizes) {
-            rows.add(run(workload, Integer.parseInt(s)));
+            rows.add(run(workload, Integer.parseInt(s), stale));
         }
-        System.out.println("{\"workload\": \"" + workload + "\", \"max-heap-mb\": "
+        System.out.println("{\"workload\": \"" + workload + "\", \"stale-read-fraction\": " + stale + ", \"max-heap-mb\": "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + ", \"cores\": "
                 + Runtime.getRuntime().availableProcessors() + ", \"java\": \"" + System.getProperty("java.version")
                 + "\",\n \"runs\": [\n  " + String.join(",\n  ", rows) + "]}");
     }
 
-    private static String run(String workload, int ops) throws Exception {
+    private static String run(String workload, int ops, double stale) throws Exception {
         Workload w = workload.equals("rw-register") ? Workload.RW_REGISTER : Workload.LIST_APPEND;
-        List<Op> generated = HistoryGenerator.generate(HistoryGenerator.Config.of(w, 42, ops / 2));
+        List<Op> generated = HistoryGenerator.generate(HistoryGenerator.Config.of(w, 42, ops / 2).withStaleReads(stale));
         Path file = Files.createTempFile("elle-bench", ".edn");
         try {
             HistoryWriter.write(generated, file);
@@ -65,9 +67,9 @@ public final class CheckerBench {
             double check = (t2 - t1) / 1e9;
             return String.format(Locale.ROOT, "{\"ops\": %d, \"file-mb\": %.1f, \"valid\": \"%s\", \"read-s\": %.3f, "
                             + "\"check-s\": %.3f, \"total-s\": %.3f, \"ops-per-s\": %.0f, \"check-ops-per-s\": %.0f, "
-                            + "\"peak-heap-mb\": %d}",
+                            + "\"peak-heap-mb\": %d, \"anomaly-types\": \"%s\"}",
                     h.size(), bytes / 1e6, r.valid(), read, check, read + check, h.size() / (read + check),
-                    h.size() / check, peakHeapMb());
+                    h.size() / check, peakHeapMb(), String.join(" ", r.anomalyTypes()));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -58,6 +58,12 @@ class ElleFixturesTest {
                 row("la-g-single-realtime", "list-append", "strong-snapshot-isolation", "", "false",
                         "G-single-item-realtime", "strong-snapshot-isolation"),
                 row("la-g0", "list-append", "read-uncommitted", "", "false", "G0", "read-uncommitted"),
+                // process edges are used when the models need process order but not realtime
+                row("la-g-single-process", "list-append", "strong-session-snapshot-isolation", "", "false",
+                        "G-single-item-process", "strong-session-snapshot-isolation"),
+                row("la-g-single-process", "list-append", SS, "", "false", "G-single-item-realtime",
+                        "strong-snapshot-isolation"),
+                row("la-g-single-process", "list-append", "serializable", "", "true", "", ""),
                 row("la-g1c", "list-append", "read-uncommitted", "", "true", "", ""),
                 row("la-internal", "list-append", "read-committed", "", "true", "", ""),
                 row("la-lost-update", "list-append", "read-committed", "", "true", "", ""),

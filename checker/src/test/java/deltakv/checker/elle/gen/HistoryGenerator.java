@@ -21,9 +21,14 @@ public final class HistoryGenerator {
 
     /** Generation knobs; defaults resemble a small Jepsen run. */
     public record Config(Workload workload, long seed, int txns, int concurrency, int keyCount, int maxTxnLength,
-                         int maxWritesPerKey, double pFail, double pInfo) {
+                         int maxWritesPerKey, double pFail, double pInfo, double pStale) {
         public static Config of(Workload w, long seed, int txns) {
-            return new Config(w, seed, txns, 10, 8, 4, 64, 0.05, 0.02);
+            return new Config(w, seed, txns, 10, 8, 4, 64, 0.05, 0.02, 0);
+        }
+
+        /** A buggy store: a fraction of list reads miss the latest appends (a lagging replica). */
+        public Config withStaleReads(double p) {
+            return new Config(workload, seed, txns, concurrency, keyCount, maxTxnLength, maxWritesPerKey, pFail, pInfo, p);
         }
     }
 
@@ -135,9 +140,17 @@ public final class HistoryGenerator {
             List<?> m = (List<?>) o;
             Long k = (Long) m.get(1);
             if (m.get(0) == R) {
-                Object v = cfg.workload() == Workload.LIST_APPEND
-                        ? List.copyOf(lists.getOrDefault(k, List.of()))
-                        : registers.get(k);
+                Object v;
+                if (cfg.workload() == Workload.LIST_APPEND) {
+                    List<Long> l = lists.getOrDefault(k, List.of());
+                    int n = l.size();
+                    if (n > 0 && rnd.nextDouble() < cfg.pStale()) {
+                        n -= 1 + rnd.nextInt(Math.min(n, 3));
+                    }
+                    v = List.copyOf(l.subList(0, n));
+                } else {
+                    v = registers.get(k);
+                }
                 done.add(mop(R, k, v));
             } else {
                 if (cfg.workload() == Workload.LIST_APPEND) {
