@@ -18,10 +18,14 @@ import org.rocksdb.WriteOptions;
  *   key m:  ts 45  ts 30                          safeTs = 50
  *           keep   delete
  * </pre>
+ * The doomed versions of a key are always its oldest, i.e. a contiguous run at the end of its
+ * versions, so a key with many of them gets one range deletion instead of one tombstone each
+ * (point tombstones by the thousand make later iterator steps over a hot key crawl).
  * Safe against concurrent commits: they only add versions above the last applied ts >= safeTs.
  */
 final class GcPass {
     static final int DELETES_PER_BATCH = 1000;
+    private static final int POINT_DELETES_MAX = 2;
 
     private GcPass() {}
 
@@ -34,35 +38,62 @@ final class GcPass {
              WriteBatch batch = new WriteBatch()) {
             if (from == null) it.seekToFirst();
             else it.seek(from);
-            byte[] group = null;
-            boolean kept = false;
+            Doomed doomed = null;
             while (it.isValid()) {
                 byte[] k = it.key();
-                if (group == null || !VersionedKeyCodec.sameKey(k, group)) {
+                if (doomed == null || !VersionedKeyCodec.sameKey(k, doomed.group)) {
+                    if (doomed != null) deleted += doomed.addTo(batch, cf);
+                    // flush only between keys: deleting a tombstone without the versions under it
+                    // would briefly resurrect an old value
+                    if (batch.count() >= DELETES_PER_BATCH) flush(db, wo, batch);
                     if (keys == maxKeys) {
                         flush(db, wo, batch);
                         return new GcStep(deleted, k);
                     }
-                    // flush only between keys: deleting a tombstone without the versions under it
-                    // would briefly resurrect an old value
-                    if (batch.count() >= DELETES_PER_BATCH) flush(db, wo, batch);
                     keys++;
-                    group = k;
-                    kept = false;
+                    doomed = new Doomed(k);
                 }
-                if (VersionedKeyCodec.decodeTs(k) <= safeTs) {
-                    if (!kept && !ValueCodec.isTombstone(it.value())) {
-                        kept = true; // newest visible value at safeTs
-                    } else {
-                        kept = true;
-                        batch.delete(cf, k);
-                        deleted++;
-                    }
-                }
+                if (VersionedKeyCodec.decodeTs(k) <= safeTs) doomed.see(k, it);
                 it.next();
             }
+            if (doomed != null) deleted += doomed.addTo(batch, cf);
             flush(db, wo, batch);
             return new GcStep(deleted, null);
+        }
+    }
+
+    /** The versions of one key at or below safeTs that must go. */
+    private static final class Doomed {
+        final byte[] group;
+        boolean keptValue;
+        byte[] first;
+        byte[] second;
+        int count;
+
+        Doomed(byte[] group) {
+            this.group = group;
+        }
+
+        /** {@code k} is at or below safeTs; versions arrive newest first. */
+        void see(byte[] k, RocksIterator it) {
+            if (count == 0 && !keptValue && !ValueCodec.isTombstone(it.value())) {
+                keptValue = true; // newest value visible at safeTs stays
+                return;
+            }
+            if (count == 0) first = k;
+            else if (count == 1) second = k;
+            count++;
+        }
+
+        long addTo(WriteBatch batch, ColumnFamilyHandle cf) throws RocksDBException {
+            if (count == 0) return 0;
+            if (count <= POINT_DELETES_MAX) {
+                batch.delete(cf, first);
+                if (second != null) batch.delete(cf, second);
+            } else {
+                batch.deleteRange(cf, first, VersionedKeyCodec.versionsEnd(VersionedKeyCodec.decodeKey(group)));
+            }
+            return count;
         }
     }
 

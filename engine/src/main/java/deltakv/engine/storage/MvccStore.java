@@ -10,6 +10,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -193,6 +194,18 @@ public final class MvccStore implements AutoCloseable {
             return GcPass.step(db, data, cursor, safeTs, maxKeys);
         } catch (RocksDBException e) {
             throw new StorageException("version GC failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Flushes memtables to disk. After GC deleted many versions this moves their tombstones out of the
+     * memtable, where every iterator step over them is slow, into files that compaction cleans up.
+     */
+    public void flush() {
+        try (var g = guard.enter(); FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(fo, List.of(data, meta));
+        } catch (RocksDBException e) {
+            throw new StorageException("flush failed in " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class VersionGc implements AutoCloseable {
     /** 5 s of HLC time. */
     public static final long DEFAULT_RETENTION = 5000L << 16;
+    /** After a pass this large, flush: iterating over memtable tombstones is what slows scans down. */
+    static final long FLUSH_AFTER_DELETES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(VersionGc.class);
 
     private final MvccStore store;
@@ -47,6 +49,7 @@ public final class VersionGc implements AutoCloseable {
         long safeTs = snapshots.horizon(store::lastAppliedTs) - retention;
         if (safeTs <= 0) return 0;
         long n = store.gc(safeTs);
+        if (n >= FLUSH_AFTER_DELETES) store.flush();
         runs.incrementAndGet();
         deleted.addAndGet(n);
         lastSafeTs = safeTs;

@@ -38,6 +38,23 @@ class VersionGcStoreTest {
     }
 
     @Test
+    void hotKeyWithManyCollectedVersionsStillReadsCorrectlyBothWaysAndAfterFlush() {
+        try (MvccStore s = MvccStore.open(dir.resolve("db"))) {
+            s.write(1, List.of(new VersionedWrite.Put(b("a"), b("a")), new VersionedWrite.Put(b("z"), b("z"))));
+            for (long ts = 2; ts <= 500; ts++) s.write(ts, List.of(new VersionedWrite.Put(b("hot"), b("v" + ts))));
+            assertEquals(497, s.gc(499)); // range deletion of hot@2..hot@498
+            for (int round = 0; round < 2; round++) {
+                assertEquals(List.of("a", "hot", "z"), MvccStoreTest.keys(s.scan(b("a"), null, 500, 10, false)));
+                assertEquals(List.of("z", "hot", "a"), MvccStoreTest.keys(s.scan(b("a"), null, 500, 10, true)));
+                assertArrayEquals(b("v499"), s.get(b("hot"), 499));
+                assertArrayEquals(b("v499"), s.scan(b("hot"), b("hot\0"), 499, 1, true).get(0).value());
+                assertNull(s.get(b("hot"), 498), "collected: below safeTs nobody may read");
+                s.flush();
+            }
+        }
+    }
+
+    @Test
     void boundedStepsResumeWhereTheyStopped() {
         try (MvccStore s = MvccStore.open(dir.resolve("db"))) {
             for (int ts = 1; ts <= 3; ts++) {
