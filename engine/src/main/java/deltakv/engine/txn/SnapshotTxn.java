@@ -43,7 +43,7 @@ final class SnapshotTxn implements Txn {
 
     @Override
     public List<KV> scan(KeyRange range, int limit, boolean reverse, boolean track) {
-        if (limit <= 0) return List.of();
+        if (limit <= 0 || (range.end() != null && Bytes.compare(range.start(), range.end()) >= 0)) return List.of();
         NavigableMap<byte[], PendingWrite> pending = writes.in(range, reverse);
         // pending deletes may hide store entries: fetch enough that the merge still fills the limit
         int fetch = (int) Math.min(Integer.MAX_VALUE, (long) limit + MergedScan.hiddenAtMost(pending));

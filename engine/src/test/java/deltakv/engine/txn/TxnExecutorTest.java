@@ -73,6 +73,42 @@ class TxnExecutorTest {
         assertEquals(List.of("mine"), r.get(4));
     }
 
+    /** Runs a body that scans [a, n) with limit 2 while another transaction writes {@code concurrent}. */
+    int attemptsWithConcurrentWrite(String concurrent, boolean reverse) {
+        AtomicInteger runs = new AtomicInteger();
+        core.executor.execute(t -> {
+            t.scan(new KeyRange(b("a"), b("n")), 2, reverse, true);
+            if (runs.incrementAndGet() == 1) core.put(concurrent, "x");
+            t.put(b("zz-out"), b("y"));
+            return null;
+        });
+        return runs.get();
+    }
+
+    @Test
+    void limitedScansTrackOnlyTheCoveredPart() {
+        for (String k : List.of("b", "d", "f", "h")) core.put(k, "v");
+        assertEquals(1, attemptsWithConcurrentWrite("e", false), "beyond the 2 keys read forward");
+        assertEquals(2, attemptsWithConcurrentWrite("c", false), "between the keys read forward");
+        assertEquals(2, attemptsWithConcurrentWrite("a", false), "at the range start");
+        assertEquals(1, attemptsWithConcurrentWrite("e", true), "below the 2 keys read in reverse (h, f)");
+        assertEquals(2, attemptsWithConcurrentWrite("g", true), "between the keys read in reverse");
+        assertEquals(2, attemptsWithConcurrentWrite("m", true), "just below the range end");
+        assertEquals(1, attemptsWithConcurrentWrite("n", true), "the range end is exclusive");
+    }
+
+    @Test
+    void emptyAndInvertedRangesScanNothing() {
+        core.put("m", "v");
+        List<Integer> sizes = core.executor.execute(t -> {
+            t.put(b("n"), b("pending"));
+            return List.of(t.scan(new KeyRange(b("z"), b("a")), 10, false, true).size(),
+                    t.scan(new KeyRange(b("m"), b("m")), 10, true, true).size(),
+                    t.scan(new KeyRange(b("a"), null), 0, false, true).size());
+        });
+        assertEquals(List.of(0, 0, 0), sizes);
+    }
+
     @Test
     void pendingDeletesDoNotShortenALimitedScan() {
         for (String k : List.of("a", "b", "c", "d", "e")) core.put(k, "v");
