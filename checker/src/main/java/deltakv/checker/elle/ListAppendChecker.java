@@ -35,7 +35,7 @@ public final class ListAppendChecker implements Checker {
         }
         Anomalies found = new Anomalies();
         AppendIndex idx = new AppendIndex(th);
-        new AppendAnomalies(th, idx, found).findAll();
+        AppendAnomalies.findAll(th, idx, found);
         EdgeList edges = new EdgeList();
         AppendGraph.addEdges(th, idx, edges);
         CycleAnalysis.run(th, edges, new AppendExplainer(idx), opts, found);

@@ -121,6 +121,19 @@ public final class AppendIndex {
         return true;
     }
 
+    /** True when every read of k is a prefix of its longest read and that read repeats no element. */
+    public boolean clean(Object k) {
+        List<?> l = longest.get(k);
+        return !incompatible.containsKey(k) && (l == null || l.size() == order(k).size());
+    }
+
+    /** Position of element e in k's version order, or -1. */
+    public int position(Object k, Object e) {
+        Map<Object, Integer> pos = position.get(k);
+        Integer i = pos == null ? null : pos.get(e);
+        return i == null ? -1 : i;
+    }
+
     /** Keys with a known version order. */
     public Set<Object> keys() {
         return longest.keySet();
