@@ -20,6 +20,15 @@ import java.util.Set;
  */
 public final class EdnParser {
     private static final Object END = new Object();
+    /** Keywords every history repeats; shared instances let {@link OpDecoder} compare by identity. */
+    static final Map<String, Keyword> COMMON = new HashMap<>();
+
+    static {
+        for (String n : new String[] {"index", "time", "type", "process", "f", "value", "error", "invoke", "ok", "fail",
+                "info", "txn", "append", "r", "w", "nemesis"}) {
+            COMMON.put(n, new Keyword(n));
+        }
+    }
     private static final Object CLOSE = new Object();
 
     private final Reader in;
@@ -29,7 +38,7 @@ public final class EdnParser {
     private long line = 1;
     private final StringBuilder sb = new StringBuilder();
     // Keywords repeat constantly (:type :ok …); interning saves most of the allocation.
-    private final Map<String, Keyword> keywords = new HashMap<>();
+    private final Map<String, Keyword> keywords = new HashMap<>(COMMON);
     private char closing;
 
     public EdnParser(Reader in) {

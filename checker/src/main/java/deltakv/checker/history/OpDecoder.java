@@ -5,13 +5,13 @@ import java.util.Map;
 
 /** Turns one op map (keyword keys, as read from EDN or converted from JSON) into an {@link Op}. */
 final class OpDecoder {
-    private static final Keyword INDEX = Keyword.of("index");
-    private static final Keyword TIME = Keyword.of("time");
-    private static final Keyword TYPE = Keyword.of("type");
-    private static final Keyword PROCESS = Keyword.of("process");
-    private static final Keyword F = Keyword.of("f");
-    private static final Keyword VALUE = Keyword.of("value");
-    private static final Keyword ERROR = Keyword.of("error");
+    private static final Keyword INDEX = EdnParser.COMMON.get("index");
+    private static final Keyword TIME = EdnParser.COMMON.get("time");
+    private static final Keyword TYPE = EdnParser.COMMON.get("type");
+    private static final Keyword PROCESS = EdnParser.COMMON.get("process");
+    private static final Keyword F = EdnParser.COMMON.get("f");
+    private static final Keyword VALUE = EdnParser.COMMON.get("value");
+    private static final Keyword ERROR = EdnParser.COMMON.get("error");
 
     private static final java.util.Set<Object> KNOWN = java.util.Set.of(INDEX, TIME, TYPE, PROCESS, F, VALUE, ERROR);
 
@@ -34,7 +34,8 @@ final class OpDecoder {
         Map<Object, Object> extra = null;
         for (Map.Entry<Object, Object> e : m.entrySet()) {
             Object k = e.getKey();
-            if (!KNOWN.contains(k)) {
+            if (k != INDEX && k != TIME && k != TYPE && k != PROCESS && k != F && k != VALUE && k != ERROR
+                    && !KNOWN.contains(k)) {
                 if (extra == null) {
                     extra = new LinkedHashMap<>();
                 }
