@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -59,12 +60,14 @@ public final class MvccStore implements AutoCloseable {
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfo),
                 new ColumnFamilyDescriptor(META_CF, cfo));
         List<ColumnFamilyHandle> handles = new ArrayList<>();
+        RocksDB db = null;
         try {
-            RocksDB db = RocksDB.open(dbo, dir.toString(), cfs, handles);
+            db = RocksDB.open(dbo, dir.toString(), cfs, handles);
             if (!existing) StoreDirectory.mark(dir);
             return new MvccStore(dir, db, dbo, cfo, handles);
         } catch (RocksDBException | RuntimeException e) {
             handles.forEach(ColumnFamilyHandle::close);
+            if (db != null) db.close(); // releases the LOCK so a fixed directory can be retried
             dbo.close();
             cfo.close();
             if (e instanceof StorageException se) throw se;
@@ -169,7 +172,7 @@ public final class MvccStore implements AutoCloseable {
         try (var g = guard.enter(); RocksIterator it = db.newIterator(meta, readOptions)) {
             for (it.seek(prefix); it.isValid() && out.size() < limit; it.next()) {
                 byte[] k = it.key();
-                if (k.length < prefix.length || !java.util.Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) break;
+                if (k.length < prefix.length || !Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) break;
                 out.add(new KV(k, it.value()));
             }
         }

@@ -4,6 +4,7 @@ import deltakv.engine.storage.KV;
 import deltakv.engine.storage.Longs;
 import deltakv.engine.storage.MvccStore;
 import deltakv.engine.storage.StoreBatch;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -78,9 +79,9 @@ final class AppliedGroups {
 
     private void prune(StoreBatch batch, long olderThan) {
         for (KV e : store.metaWithPrefix(BY_TS, PRUNE_MAX)) {
-            long ts = Longs.fromBytes(java.util.Arrays.copyOfRange(e.key(), 2, 10));
+            long ts = Longs.fromBytes(Arrays.copyOfRange(e.key(), 2, 10));
             if (ts >= olderThan) break;
-            byte[] id = java.util.Arrays.copyOfRange(e.key(), 10, 18);
+            byte[] id = Arrays.copyOfRange(e.key(), 10, 18);
             batch.deleteMeta(e.key());
             batch.deleteMeta(Bytes.concat(BY_ID, id));
             recent.remove(Longs.fromBytes(id));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,7 @@ class SerializabilityPropertyTest {
                     }
                     default -> t.delete(key(r.nextInt(KEYS)));
                 }
+                LockSupport.parkNanos(20_000); // widen the window between reads and writes so transactions overlap
             }
             t.put(b("marker" + txnId), b("1"));
             return seen.toString();
@@ -76,7 +78,7 @@ class SerializabilityPropertyTest {
     @Test
     void droppingReadSetsIsCaught() throws Exception {
         String anomaly = null;
-        for (int seed = 1; seed <= 5 && anomaly == null; seed++) {
+        for (int seed = 1; seed <= 10 && anomaly == null; seed++) {
             try (CoreFixture core = new CoreFixture(dir.resolve("db" + seed))) {
                 anomaly = firstAnomaly(core, core.executor(withoutReads(core.committer), RetryPolicy.defaults()), seed);
             }
