@@ -15,9 +15,10 @@ public final class Backoff {
         this.nextNanos = policy.initialBackoff().toNanos();
     }
 
-    /** Sleeps before the next attempt; false (without sleeping) if the budget is spent. */
+    /** Sleeps before the next attempt; false (without sleeping) if the budget is spent or the thread is interrupted. */
     public boolean pause() {
         if (attempts >= policy.maxAttempts() || elapsedNanos() >= policy.maxElapsed().toNanos()) return false;
+        if (Thread.currentThread().isInterrupted()) return false; // shutting down: stop retrying, keep the flag
         attempts++;
         // jitter in [d/2, d]: colliding writers spread out instead of retrying in lockstep
         long d = nextNanos;
