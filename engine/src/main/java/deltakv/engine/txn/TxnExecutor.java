@@ -86,6 +86,15 @@ public final class TxnExecutor {
         return new TxnExecutor(store, committer, snapshots, stats, policy, source);
     }
 
+    /**
+     * Registers a snapshot at the current read timestamp and keeps it until closed, so version GC
+     * keeps every version (tombstones included) above it. For WATCH: a watch held longer than the
+     * GC retention window could otherwise miss a delete whose tombstone was already collected.
+     */
+    public SnapshotRegistry.Snapshot pinSnapshot() {
+        return snapshots.open(committer::readTimestamp);
+    }
+
     /** The snapshot a transaction starting now would read at (e.g. WATCH's reference point). */
     public long readTimestamp() {
         return committer.readTimestamp();

@@ -40,6 +40,26 @@ class VersionGcTest {
     }
 
     @Test
+    void aPinnedSnapshotKeepsTombstonesForWatch() {
+        try (CoreFixture core = new CoreFixture(dir.resolve("db"));
+             VersionGc gc = new VersionGc(core.store, core.snapshots, 0)) {
+            core.put("k", "v");
+            SnapshotRegistry.Snapshot watch = core.executor.pinSnapshot();
+            core.executor.execute(t -> {
+                t.delete(b("k"));
+                return null;
+            });
+            long deletedAt = core.applier.lastAppliedTs();
+            core.put("other", "x"); // moves the watermark past the delete
+            gc.runOnce();
+            assertEquals(deletedAt, core.store.latestCommitTs(b("k")), "the delete stays visible to the watcher");
+            watch.close();
+            gc.runOnce();
+            assertEquals(0, core.store.latestCommitTs(b("k")), "unpinned: the tombstone is collected");
+        }
+    }
+
+    @Test
     void retentionWindowKeepsRecentVersionsAndTheTimerRuns() throws Exception {
         try (CoreFixture core = new CoreFixture(dir.resolve("db"));
              VersionGc gc = new VersionGc(core.store, core.snapshots, VersionGc.DEFAULT_RETENTION)) {
