@@ -16,6 +16,7 @@ import org.apache.ratis.statemachine.StateMachineStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.LifeCycle;
 
 /**
  * The Raft state machine of a DeltaKV node. Each log entry is a batch of operation groups
@@ -45,9 +46,20 @@ public final class DeltaStateMachine extends BaseStateMachine {
     @Override
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage storage) throws IOException {
         super.initialize(server, groupId, storage);
-        snapshots.init(storage);
-        var latest = snapshots.restoreIfNeeded();
-        if (latest != null) setLastAppliedTermIndex(latest);
+        getLifeCycle().startAndTransition(() -> {
+            snapshots.init(storage);
+            var latest = snapshots.restoreIfNeeded();
+            if (latest != null) setLastAppliedTermIndex(latest);
+        }, IOException.class);
+    }
+
+    /** Ratis pauses us before it swaps in an installed snapshot, then calls {@link #reinitialize()}. */
+    @Override
+    public void pause() {
+        if (getLifeCycleState() == LifeCycle.State.RUNNING) {
+            getLifeCycle().transition(LifeCycle.State.PAUSING);
+            getLifeCycle().transition(LifeCycle.State.PAUSED);
+        }
     }
 
     @Override
@@ -55,6 +67,10 @@ public final class DeltaStateMachine extends BaseStateMachine {
         // Called after a snapshot was installed from the leader: the store must become that snapshot.
         var latest = snapshots.restoreIfNeeded();
         if (latest != null) setLastAppliedTermIndex(latest);
+        if (getLifeCycleState() == LifeCycle.State.PAUSED) {
+            getLifeCycle().transition(LifeCycle.State.STARTING);
+            getLifeCycle().transition(LifeCycle.State.RUNNING);
+        }
     }
 
     @Override

@@ -31,8 +31,12 @@ final class RaftProps {
         // leases assume bounded clock drift and no process pauses, which our nemeses violate.
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, false);
-        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("8MB"));
-        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(s.logSegmentBytes()));
+        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(1L << 20, s.logSegmentBytes())));
+        // Ratis sends a snapshot one file per request and blocks after this many unanswered requests;
+        // if the follower is down meanwhile, the appender stays blocked for good (seen with 3.3.0).
+        // A checkpoint has a few dozen files: let them all be outstanding.
+        GrpcConfigKeys.Server.setInstallSnapshotRequestElementLimit(p, 100_000);
         boolean snapshots = s.snapshotThreshold() > 0;
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, snapshots);
         if (snapshots) {

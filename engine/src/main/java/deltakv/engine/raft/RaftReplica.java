@@ -155,6 +155,11 @@ public final class RaftReplica implements AutoCloseable {
         }
     }
 
+    /** First index still in the Raft log (entries before it were purged after a snapshot). */
+    public long logStartIndex() throws IOException {
+        return server.getDivision(GROUP_ID).getRaftLog().getStartIndex();
+    }
+
     /** Asks Ratis to take a snapshot now (tests and admin); returns the index it covers. */
     public long snapshotNow() throws IOException {
         var req = org.apache.ratis.protocol.SnapshotManagementRequest.newCreate(

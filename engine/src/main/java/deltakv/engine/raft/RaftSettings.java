@@ -9,21 +9,31 @@ import java.time.Duration;
  * @param electionMin        lower bound of the randomized election timeout
  * @param electionMax        upper bound
  * @param snapshotThreshold  take a snapshot (and purge the log up to it) every this many entries; 0 = never
+ * @param logSegmentBytes    Raft log segment size; only closed segments can be purged
  * @param maxBatchGroups     most operation groups per log entry
  * @param maxInFlight        batches submitted but not yet answered, per node
  * @param commitTimeout      how long a commit may wait before its outcome is declared unknown
  */
-public record RaftSettings(Duration electionMin, Duration electionMax, long snapshotThreshold, int maxBatchGroups,
-                           int maxInFlight, Duration commitTimeout) {
+public record RaftSettings(Duration electionMin, Duration electionMax, long snapshotThreshold, long logSegmentBytes,
+                           int maxBatchGroups, int maxInFlight, Duration commitTimeout) {
     public static RaftSettings defaults() {
-        return new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 10_000, 512, 8, Duration.ofSeconds(10));
+        return new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 20_000, 8L << 20, 512, 8,
+                Duration.ofSeconds(10));
     }
 
-    public RaftSettings withSnapshotThreshold(long n) {
-        return new RaftSettings(electionMin, electionMax, n, maxBatchGroups, maxInFlight, commitTimeout);
+    /** Snapshot every {@code entries} entries with small log segments, so purging happens early (tests). */
+    public RaftSettings withFrequentSnapshots(long entries) {
+        return new RaftSettings(electionMin, electionMax, entries, 128 << 10, maxBatchGroups, maxInFlight,
+                commitTimeout);
+    }
+
+    public RaftSettings withoutSnapshots() {
+        return new RaftSettings(electionMin, electionMax, 0, logSegmentBytes, maxBatchGroups, maxInFlight,
+                commitTimeout);
     }
 
     public RaftSettings withCommitTimeout(Duration d) {
-        return new RaftSettings(electionMin, electionMax, snapshotThreshold, maxBatchGroups, maxInFlight, d);
+        return new RaftSettings(electionMin, electionMax, snapshotThreshold, logSegmentBytes, maxBatchGroups,
+                maxInFlight, d);
     }
 }

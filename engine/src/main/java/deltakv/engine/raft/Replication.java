@@ -17,6 +17,7 @@ public record Replication(PeerList peers, Path raftDir, RaftSettings settings) {
         // after a restart on a clock that went backwards, new commits must still sort above the log
         hlc.observe(store.lastAppliedTs());
         return RaftReplica.start(selfId, peers, raftDir, applier::applyBatch, hlc,
-                new AppliedWatermark(store::lastAppliedTs), new NoSnapshots(), settings);
+                new AppliedWatermark(store::lastAppliedTs),
+                settings.snapshotThreshold() > 0 ? new CheckpointSnapshots(store) : new NoSnapshots(), settings);
     }
 }

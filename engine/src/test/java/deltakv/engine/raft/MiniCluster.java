@@ -68,11 +68,9 @@ final class MiniCluster implements AutoCloseable {
         MvccStore store = MvccStore.open(home.resolve("store"));
         StateMachineApplier applier = new StateMachineApplier(store);
         Hlc hlc = new Hlc(WallClock.SYSTEM);
-        hlc.observe(store.lastAppliedTs());
         RaftReplica r;
         try {
-            r = RaftReplica.start(id, peers, home.resolve("raft"), applier::applyBatch, hlc,
-                    new AppliedWatermark(store::lastAppliedTs), new NoSnapshots(), settings);
+            r = new Replication(peers, home.resolve("raft"), settings).start(id, applier, hlc);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
