@@ -54,7 +54,8 @@ public final class MvccStore implements AutoCloseable {
     public static MvccStore open(Path dir) {
         boolean existing = StoreDirectory.prepare(dir);
         RocksDB.loadLibrary();
-        DBOptions dbo = new DBOptions().setCreateIfMissing(!existing).setCreateMissingColumnFamilies(!existing);
+        DBOptions dbo = new DBOptions().setCreateIfMissing(!existing).setCreateMissingColumnFamilies(!existing)
+                .setKeepLogFileNum(3).setMaxLogFileSize(16L << 20); // long harness runs: bound RocksDB's LOG files
         ColumnFamilyOptions cfo = new ColumnFamilyOptions();
         List<ColumnFamilyDescriptor> cfs = List.of(
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfo),
