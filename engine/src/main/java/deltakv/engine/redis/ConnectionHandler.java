@@ -53,6 +53,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
     }
 
     private void execute(Request.Command c) {
+        // Commands already received still run after the client hangs up, as in Redis
+        // (e.g. `printf 'SET k v\r\n' | nc -q0 …` must write).
         if (closing) return;
         Response response;
         try {
