@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * One compaction transaction for one list: tracks the base meta, folds at most
  * {@code maxKeysPerCompactionTx} deltas into it and deletes them (deltas committed after this snapshot
- * are not seen and survive), then — only when every delta was folded, so the bounds are exact — collects
- * claims with the remaining budget. The base meta is kept even at Len = 0; only DEL removes it.
+ * are not seen and survive) and records the last folded one as the base's {@link FoldMark}; then, only
+ * when every delta was folded, so the bounds are exact, collects claims with the remaining budget. The
+ * base meta is kept even at Len = 0; only DEL removes it.
  */
 final class CompactionStep {
     record Result(long deltasFolded, long claimsCollected, boolean more) {}
@@ -22,8 +23,9 @@ final class CompactionStep {
 
     Result run(Txn txn, byte[] key) {
         byte[] baseKey = ListKeys.baseMeta(key);
-        ListMeta meta = ListMeta.decode(txn.get(baseKey));
-        List<Txn.KV> deltas = txn.scan(ListKeys.deltaRange(key), budget + 1, false, false);
+        byte[] base = txn.get(baseKey);
+        ListMeta meta = ListMeta.decode(base);
+        List<Txn.KV> deltas = txn.scan(FoldMark.liveDeltas(key, base), budget + 1, false, false);
         boolean moreDeltas = deltas.size() > budget;
         List<Txn.KV> folded = moreDeltas ? deltas.subList(0, budget) : deltas;
         for (Txn.KV d : folded) {
@@ -38,7 +40,8 @@ final class CompactionStep {
             claims = r.claims();
             moreGc = r.more();
         }
-        if (!folded.isEmpty() || claims > 0) txn.put(baseKey, meta.encode());
+        byte[] mark = folded.isEmpty() ? FoldMark.suffix(base) : FoldMark.ofDeltaKey(folded.get(folded.size() - 1).key());
+        if (!folded.isEmpty() || claims > 0) txn.put(baseKey, FoldMark.encodeBase(meta, mark));
         return new Result(folded.size(), claims, moreDeltas || moreGc);
     }
 }

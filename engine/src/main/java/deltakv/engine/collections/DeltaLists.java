@@ -118,6 +118,7 @@ public final class DeltaLists implements ListStore {
             if (kvs.size() < RangeEraser.PAGE) break;
             from = RangeEraser.successor(kvs.get(kvs.size() - 1).key());
         }
+        resolver.forget(txn, key); // its base meta and deltas are gone for the rest of this transaction
         PendingDeltas pending = PendingDeltas.of(txn);
         // Items and claims exist only alongside a base meta or a delta (committed or pending).
         if (base == null && deltas == 0 && !pending.touched(key)) return false;

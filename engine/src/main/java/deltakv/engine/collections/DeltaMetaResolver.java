@@ -22,19 +22,36 @@ final class DeltaMetaResolver {
     }
 
     /**
-     * @param track register base meta and the whole delta range for conflicts (readers and pops); pushes
-     *              pass false (DELTA_DESIGN §4: push reads base meta untracked)
+     * @param track register base meta and the live delta range (everything above the base's fold mark, which
+     *              is where every later delta lands) for conflicts (readers and pops); pushes pass false
+     *              (DELTA_DESIGN §4: push reads base meta untracked)
      */
     ListMeta resolve(Txn txn, byte[] key, boolean track) {
+        ResolvedMetas memo = ResolvedMetas.of(txn);
+        ResolvedMetas.Resolved r = memo.get(key, track);
+        if (r == null) {
+            r = new ResolvedMetas.Resolved(committed(txn, key, track), track);
+            memo.put(key, r);
+        }
+        return r.committed().plus(PendingDeltas.of(txn).sum(key));
+    }
+
+    /** The transaction deleted the list's base meta and deltas: resolve again next time. */
+    void forget(Txn txn, byte[] key) {
+        ResolvedMetas.of(txn).forget(key);
+    }
+
+    /** Base + Σ committed deltas at the snapshot (one point get, one scan of the deltas above the fold mark). */
+    private ListMeta committed(Txn txn, byte[] key, boolean track) {
         byte[] baseKey = ListKeys.baseMeta(key);
         byte[] base = track ? txn.get(baseKey) : txn.getUntracked(baseKey);
-        List<Txn.KV> deltas = txn.scan(ListKeys.deltaRange(key), scanLimit, false, track);
+        List<Txn.KV> deltas = txn.scan(FoldMark.liveDeltas(key, base), scanLimit, false, track);
         if (deltas.size() >= scanLimit && !truncatedSumBug) {
             syncCompaction.accept(key);
             throw new ConflictException(ListKeys.deltaPrefix(key));
         }
         ListMeta m = ListMeta.decode(base);
         for (Txn.KV d : deltas) if (!ListKeys.isPendingDelta(d.key())) m = m.plus(ListDelta.decode(d.value()));
-        return m.plus(PendingDeltas.of(txn).sum(key));
+        return m;
     }
 }
