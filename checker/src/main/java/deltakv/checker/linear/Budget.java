@@ -36,6 +36,7 @@ public final class Budget {
         if (memoBytes.get() > memoryLimitBytes) {
             return "memory guard: search cache exceeded " + (memoryLimitBytes >> 20) + " MiB";
         }
+        if (HeapGuard.nearlyFull()) return "memory guard: the heap is nearly full of search states";
         return null;
     }
 

@@ -23,6 +23,7 @@ final class Explanation {
             sb.append("  ").append(i + 1).append(". ").append(prefix.get(i).describe()).append('\n');
         }
         sb.append("cannot linearize: ").append(v.failing().describe()).append('\n');
+        if (v.reason() != null) sb.append("  because ").append(v.reason()).append('\n');
         sb.append("model states reachable just before it: ").append(String.join(", ", v.states())).append('\n');
         return sb.toString();
     }

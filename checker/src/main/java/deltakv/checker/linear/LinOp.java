@@ -35,7 +35,9 @@ public record LinOp(int id, Object process, String f, Object value, boolean cras
 
     /** Short text such as {@code p3 :write 4} or {@code p1 :read nil (crashed)}. */
     public String describe() {
-        return "p" + process + " :" + f + " " + Edn.print(value) + (crashed ? " (crashed)" : "")
+        // From the history, not {@link #value}: a model's simplification may have relabelled the value.
+        Object shown = crashed || complete == null ? invoke.value() : complete.value();
+        return "p" + process + " :" + f + " " + Edn.print(shown) + (crashed ? " (crashed)" : "")
                 + " [index " + invoke.index() + "]";
     }
 }

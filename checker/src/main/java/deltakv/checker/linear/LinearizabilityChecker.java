@@ -41,9 +41,15 @@ public final class LinearizabilityChecker implements Checker {
         PartitionRunner.Found found = new PartitionRunner(model, newBudget()).run(parts);
         SearchOutcome outcome = found.outcome();
         if (outcome instanceof SearchOutcome.Violation v) {
-            // Re-run the failing part with tracking on; a fresh budget since the first pass may have used most of it.
-            SearchOutcome explained = new WglSearch(model, v.ops(), newBudget()).run(true);
-            if (explained instanceof SearchOutcome.Violation) outcome = explained;
+            // Explain with a fresh budget (the first pass may have used most of it): blame the op that completes
+            // the shortest failing prefix; failing that, report where the search got deepest.
+            SearchOutcome.Violation blamed = new ShortestFailingPrefix(model, newBudget()).explain(v, ops);
+            if (blamed != null) {
+                outcome = blamed;
+            } else {
+                SearchOutcome deepest = new WglSearch(model, v.ops(), newBudget()).run(true);
+                if (deepest instanceof SearchOutcome.Violation) outcome = deepest;
+            }
         }
         long elapsed = System.nanoTime() - start;
         return new LinearResult(model.name(), outcome, found.partition(), parts.size(), ops.size(), elapsed);

@@ -28,11 +28,27 @@ public interface Model {
     Object step(Object state, LinOp op);
 
     /**
+     * Removes ops whose presence cannot change the verdict, before the search: typically crashed ops with no
+     * effect (a crashed read). Crashed ops multiply the search space, so this matters. The default keeps all.
+     */
+    default List<LinOp> simplify(List<LinOp> ops) {
+        return ops;
+    }
+
+    /**
      * P-compositionality: splits the history into independent parts that are linearizable iff each part is.
      * The default keeps it whole.
      */
     default List<List<LinOp>> partition(List<LinOp> ops) {
         return List.of(ops);
+    }
+
+    /**
+     * Why {@code op} cannot take effect in {@code state}, when the model knows more than "the output differs"
+     * (e.g. a look-ahead rule); null otherwise. Used in explanations.
+     */
+    default String whyIllegal(Object state, LinOp op) {
+        return null;
     }
 
     /** Human-readable state, for explanations. */

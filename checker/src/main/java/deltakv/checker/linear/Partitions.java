@@ -8,7 +8,8 @@ final class Partitions {
     private Partitions() {}
 
     static List<List<LinOp>> split(Model model, List<LinOp> ops, boolean enabled) {
-        List<List<LinOp>> parts = enabled ? model.partition(ops) : List.of(ops);
+        List<LinOp> kept = model.simplify(ops);
+        List<List<LinOp>> parts = enabled ? model.partition(kept) : List.of(kept);
         List<List<LinOp>> out = new ArrayList<>(parts.size());
         for (List<LinOp> part : parts) {
             List<LinOp> renumbered = new ArrayList<>(part.size());

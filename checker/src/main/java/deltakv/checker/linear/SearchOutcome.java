@@ -14,8 +14,9 @@ public sealed interface SearchOutcome {
      * @param prefix    the longest linearizable prefix found, in linearization order
      * @param failing   the op that could not be linearized after that prefix
      * @param states    model states reachable just before {@code failing} (described), at most a few
+     * @param reason    the model's own account of why {@code failing} is illegal there, or null
      */
-    record Violation(List<LinOp> ops, List<LinOp> prefix, LinOp failing, List<String> states)
+    record Violation(List<LinOp> ops, List<LinOp> prefix, LinOp failing, List<String> states, String reason)
             implements SearchOutcome {}
 
     /** The budget ran out (time, memory) or the search was cancelled. */

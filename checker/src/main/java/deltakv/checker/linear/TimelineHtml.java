@@ -28,8 +28,9 @@ final class TimelineHtml {
             lanes.putIfAbsent(op.process(), lanes.size());
             maxPos = Math.max(maxPos, op.crashed() ? op.invokeIndex() : op.completeIndex());
         }
-        Set<Integer> inPrefix = new HashSet<>();
-        for (LinOp op : v.prefix()) inPrefix.add(op.id());
+        // Matched by invocation position: the prefix may come from a re-numbered sub-history.
+        Set<Long> inPrefix = new HashSet<>();
+        for (LinOp op : v.prefix()) inPrefix.add(op.invokeIndex());
         int width = (int) (LEFT + (maxPos + 3) * UNIT);
         int height = lanes.size() * LANE + 20;
         StringBuilder svg = new StringBuilder();
@@ -42,14 +43,14 @@ final class TimelineHtml {
             double x = LEFT + op.invokeIndex() * UNIT;
             long end = op.crashed() ? maxPos + 2 : op.completeIndex();
             double w = Math.max(UNIT * 0.6, (end - op.invokeIndex()) * UNIT);
-            boolean failing = v.failing() != null && op.id() == v.failing().id();
-            String cls = failing ? "fail" : inPrefix.contains(op.id()) ? "lin" : "rest";
+            boolean failing = v.failing() != null && op.invokeIndex() == v.failing().invokeIndex();
+            String cls = failing ? "fail" : inPrefix.contains(op.invokeIndex()) ? "lin" : "rest";
             if (op.crashed()) cls += " crashed";
             svg.append("<g class='").append(cls).append("'><title>").append(esc(op.describe()))
                     .append("</title><rect x='").append(x).append("' y='").append(lane * LANE + 4)
                     .append("' width='").append(w).append("' height='").append(LANE - 8).append("' rx='3'/>")
                     .append("<text x='").append(x + 3).append("' y='").append(lane * LANE + 19).append("'>")
-                    .append(esc(":" + op.f() + " " + Edn.print(op.value()))).append("</text></g>");
+                    .append(esc(op.describe().replaceFirst("^p\\S+ ", "").replaceFirst(" \\[index \\d+\\]$", ""))).append("</text></g>");
         }
         svg.append("</svg>");
         return "<!DOCTYPE html><html><head><meta charset='utf-8'><title>linearizability: " + esc(model)

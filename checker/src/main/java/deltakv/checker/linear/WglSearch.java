@@ -3,6 +3,7 @@ package deltakv.checker.linear;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -57,7 +58,8 @@ final class WglSearch {
                 LinOp op = ops.get(id);
                 if (list.isCall[node]) {
                     Object next = model.step(state, op);
-                    if (next != Model.ILLEGAL) {
+                    // A crashed op that changes nothing is dominated by "never happened": skip it.
+                    if (next != Model.ILLEGAL && !(op.crashed() && Objects.equals(next, state))) {
                         linearized.set(id);
                         if (memo.add(linearized, next)) {
                             stackNode[sp] = node;
@@ -87,6 +89,9 @@ final class WglSearch {
                     node = list.next[call];
                 }
             }
+        } catch (OutOfMemoryError e) {
+            // The memo is local and becomes garbage as we return, so the JVM recovers.
+            return new SearchOutcome.Unknown("memory guard: out of memory after " + memo.size() + " search states");
         } finally {
             budget.addMemoBytes(-reportedBytes);
         }
@@ -96,8 +101,9 @@ final class WglSearch {
     }
 
     private SearchOutcome violation(Deepest deepest) {
-        if (deepest == null) return new SearchOutcome.Violation(ops, List.of(), null, List.of());
-        return new SearchOutcome.Violation(ops, deepest.prefix, deepest.failing, List.copyOf(deepest.states));
+        if (deepest == null) return new SearchOutcome.Violation(ops, List.of(), null, List.of(), null);
+        return new SearchOutcome.Violation(ops, deepest.prefix, deepest.failing, List.copyOf(deepest.states),
+                deepest.reason);
     }
 
     /** The longest linearizable prefix seen, the op that blocked it, and the states in which it was blocked. */
@@ -105,6 +111,7 @@ final class WglSearch {
         int depth = -1;
         List<LinOp> prefix = List.of();
         LinOp failing;
+        String reason;
         final Set<String> states = new LinkedHashSet<>();
 
         void record(int sp, int[] stackNode, EventList list, LinOp blocked, Object state) {
@@ -114,6 +121,7 @@ final class WglSearch {
                 for (int i = 0; i < sp; i++) p.add(ops.get(list.opOf[stackNode[i]]));
                 prefix = p;
                 failing = blocked;
+                reason = model.whyIllegal(state, blocked);
                 states.clear();
             }
             if (sp == depth && blocked == failing && states.size() < MAX_STATES) {

@@ -3,6 +3,10 @@ package deltakv.checker.linear.model;
 import deltakv.checker.linear.LinOp;
 import deltakv.checker.linear.Model;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,6 +40,7 @@ public record FifoQueueModel(List<Object> initial) implements Model {
         List<Object> queue = (List<Object>) state;
         return switch (op.f()) {
             case "enqueue" -> {
+                for (Object ahead : queue) if (DequeueOrder.mustPrecede(op.value(), ahead)) yield ILLEGAL;
                 List<Object> next = new ArrayList<>(queue.size() + 1);
                 next.addAll(queue);
                 next.add(op.value());
@@ -44,10 +49,47 @@ public record FifoQueueModel(List<Object> initial) implements Model {
             case "dequeue" -> {
                 if (queue.isEmpty()) yield op.crashed() || op.value() == null ? queue : ILLEGAL;
                 if (!op.crashed() && !Objects.equals(queue.get(0), op.value())) yield ILLEGAL;
+                // A crashed dequeue must not take a value whose one completed dequeue is still to come.
+                if (op.crashed() && queue.get(0) instanceof DequeueOrder.Tagged) yield ILLEGAL;
                 yield List.copyOf(queue.subList(1, queue.size()));
             }
             default -> throw Unsupported.op(name(), op, ":enqueue or :dequeue");
         };
+    }
+
+    @Override
+    public String whyIllegal(Object state, LinOp op) {
+        if (!op.f().equals("enqueue") || !(state instanceof List<?> queue)) return null;
+        for (Object ahead : queue) {
+            if (DequeueOrder.mustPrecede(op.value(), ahead)) {
+                return DequeueOrder.explain(op.value(), ahead);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A crashed enqueue whose (unique) value no completed dequeue returned may be assumed never to have happened:
+     * any linearization where it took effect stays one after removing it (and the crashed dequeue, if any, that
+     * took it). This keeps crashed enqueues from multiplying the queue states the search must visit. Other
+     * never-dequeued values get one shared label (see {@link Unobserved}); dequeued ones carry their
+     * dequeue's interval for look-ahead pruning (see {@link DequeueOrder}).
+     */
+    @Override
+    public List<LinOp> simplify(List<LinOp> ops) {
+        Map<Object, Integer> enqueued = new HashMap<>();
+        Set<Object> dequeued = new HashSet<>();
+        for (LinOp op : ops) {
+            if (op.f().equals("enqueue")) enqueued.merge(op.value(), 1, Integer::sum);
+            if (op.f().equals("dequeue") && !op.crashed()) dequeued.add(op.value());
+        }
+        List<LinOp> out = new ArrayList<>(ops.size());
+        for (LinOp o : ops) {
+            boolean unobserved = o.f().equals("enqueue") && !dequeued.contains(o.value());
+            if (unobserved && o.crashed() && enqueued.get(o.value()) == 1) continue;
+            out.add(unobserved ? o.withValue(Unobserved.VALUE) : o);
+        }
+        return DequeueOrder.tag(out);
     }
 
     @Override

@@ -65,6 +65,13 @@ public record MultiRegisterModel(Map<Object, Object> initial) implements Model {
         return out;
     }
 
+    /** A crashed transaction of reads only has no effect (its reads are unknown). */
+    @Override
+    public List<LinOp> simplify(List<LinOp> ops) {
+        return ops.stream().filter(o -> !(o.crashed() && microOps(o).stream()
+                .allMatch(m -> MicroOps.name(m.get(0)).equals("read")))).toList();
+    }
+
     @Override
     public List<List<LinOp>> partition(List<LinOp> ops) {
         UnionFind<Object> keys = new UnionFind<>();

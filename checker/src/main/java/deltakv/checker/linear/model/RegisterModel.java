@@ -27,6 +27,11 @@ public record RegisterModel(Object initial) implements Model {
     }
 
     @Override
+    public List<LinOp> simplify(List<LinOp> ops) {
+        return UnobservedWrites.drop(ops);
+    }
+
+    @Override
     public List<List<LinOp>> partition(List<LinOp> ops) {
         return KeyField.partition(ops);
     }

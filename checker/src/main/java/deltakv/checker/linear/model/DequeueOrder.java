@@ -1,0 +1,61 @@
+package deltakv.checker.linear.model;
+
+import deltakv.checker.linear.Edn;
+import deltakv.checker.linear.LinOp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Look-ahead pruning for FIFO queues. A value enqueued once and dequeued once (by a completed dequeue) is tagged
+ * with its dequeue's interval. If x's dequeue finished before y's dequeue began, x must leave the queue first,
+ * so x cannot be enqueued behind y: {@link #mustPrecede} lets the model reject that enqueue at once instead of
+ * discovering the wrong order many operations later, when x is dequeued.
+ */
+final class DequeueOrder {
+    private DequeueOrder() {}
+
+    /** A uniquely enqueued and dequeued value with its dequeue's invocation and completion positions. */
+    record Tagged(Object value, long dequeueInvoke, long dequeueComplete) {
+        @Override
+        public String toString() {
+            return Edn.print(value);
+        }
+    }
+
+    static boolean mustPrecede(Object x, Object y) {
+        return x instanceof Tagged a && y instanceof Tagged b && a.dequeueComplete() < b.dequeueInvoke();
+    }
+
+    /** Text for an enqueue of x rejected because y is ahead of it. */
+    static String explain(Object x, Object y) {
+        Tagged a = (Tagged) x;
+        Tagged b = (Tagged) y;
+        return a + " would be queued behind " + b + ", yet " + a + " was dequeued by the op at index "
+                + a.dequeueInvoke() + ", which completed before the dequeue of " + b + " (op at index "
+                + b.dequeueInvoke() + ") began";
+    }
+
+    static List<LinOp> tag(List<LinOp> ops) {
+        Map<Object, Integer> enqueues = new HashMap<>();
+        Map<Object, List<LinOp>> dequeues = new HashMap<>();
+        for (LinOp op : ops) {
+            if (op.f().equals("enqueue")) enqueues.merge(op.value(), 1, Integer::sum);
+            if (op.f().equals("dequeue") && op.value() != null) dequeues.computeIfAbsent(op.value(), v -> new ArrayList<>()).add(op);
+        }
+        Map<Object, Tagged> tags = new HashMap<>();
+        dequeues.forEach((v, ds) -> {
+            LinOp d = ds.get(0);
+            if (ds.size() == 1 && !d.crashed() && enqueues.getOrDefault(v, 0) == 1) {
+                tags.put(v, new Tagged(v, d.invokeIndex(), d.completeIndex()));
+            }
+        });
+        List<LinOp> out = new ArrayList<>(ops.size());
+        for (LinOp op : ops) {
+            Tagged t = op.value() == null || op.crashed() && op.f().equals("dequeue") ? null : tags.get(op.value());
+            out.add(t == null ? op : op.withValue(t));
+        }
+        return out;
+    }
+}
