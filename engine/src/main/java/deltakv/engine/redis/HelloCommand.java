@@ -21,7 +21,7 @@ final class HelloCommand {
             } catch (NumberFormatException e) {
                 return Reply.error("ERR Protocol version is not an integer or out of range");
             }
-            if (version != 2) return Reply.error("NOPROTO sorry, this protocol version is not supported");
+            if (version != 2) return Reply.error("NOPROTO unsupported protocol version");
         }
         return new Reply.Array(List.of(
                 Reply.bulk("server"), Reply.bulk("redis"),

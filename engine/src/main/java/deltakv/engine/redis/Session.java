@@ -26,7 +26,10 @@ public final class Session {
     public Response handle(List<byte[]> args) {
         CommandTable.Entry entry = context.commands().lookup(CommandErrors.text(args.get(0)));
         if (entry == null) return reject(CommandErrors.unknownCommand(args));
-        if (!entry.arityOk(args.size())) return reject(CommandErrors.wrongArity(entry.name()));
+        if (!entry.arityOk(args.size())) {
+            if (entry.name().equals("exec")) return Response.of(abortExec("wrong number of arguments for 'exec' command"));
+            return reject(CommandErrors.wrongArity(entry.name()));
+        }
         if (entry instanceof CommandTable.Control c && !c.name().equals("unwatch")) return control(c.name(), args);
         if (queued != null) {
             queued.add(new ExecBlock.Queued(entry, args));
@@ -81,6 +84,14 @@ public final class Session {
         dirty = false;
         if (aborted) return EXECABORT;
         return runTxn(new ExecBlock(block, watched, context.watchRanges()));
+    }
+
+    /** A rejected EXEC discards the transaction and the watches, as Redis 7 does. */
+    private Reply abortExec(String reason) {
+        queued = null;
+        dirty = false;
+        watches.clear();
+        return Reply.error("EXECABORT Transaction discarded because of: " + reason);
     }
 
     private Reply runSingle(CommandTable.Entry entry, List<byte[]> args) {

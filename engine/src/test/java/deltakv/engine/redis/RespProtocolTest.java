@@ -150,7 +150,7 @@ class RespProtocolTest {
             assertEquals("server", RawResp.text(hello.get(0)));
             assertEquals(2L, hello.get(5));
             assertEquals(2L, ((List<?>) c.call("HELLO", "2")).get(5));
-            assertEquals("-NOPROTO sorry, this protocol version is not supported", c.call("HELLO", "3"));
+            assertEquals("-NOPROTO unsupported protocol version", c.call("HELLO", "3"));
         }
     }
 
