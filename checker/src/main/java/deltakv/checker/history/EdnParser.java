@@ -90,15 +90,20 @@ public final class EdnParser {
     }
 
     private int peek() throws IOException {
-        if (pos >= len) {
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
+        if (pos < len) {
+            return buf[pos];
         }
-        return buf[pos];
+        return fill();
+    }
+
+    private int fill() throws IOException {
+        len = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (len <= 0) {
+            len = 0;
+            return -1;
+        }
+        return buf[0];
     }
 
     private int read1() throws IOException {
@@ -114,7 +119,11 @@ public final class EdnParser {
 
     private void skipWs() throws IOException {
         while (true) {
-            int c = peek();
+            int c = pos < len ? buf[pos] : fill();
+            if (c == ' ' || c == ',') {
+                pos++;
+                continue;
+            }
             if (c == ';') {
                 while (c >= 0 && c != '\n') {
                     read1();
@@ -148,8 +157,7 @@ public final class EdnParser {
             case '"':
                 return readString();
             case ':':
-                sb.setLength(0);
-                return keyword(readToken(sb));
+                return readKeyword();
             case '\\':
                 return readChar();
             case '#':
@@ -278,8 +286,8 @@ public final class EdnParser {
     }
 
     private static boolean delimiter(int c) {
-        return c < 0 || Character.isWhitespace(c) || c == ',' || c == '{' || c == '}' || c == '[' || c == ']'
-                || c == '(' || c == ')' || c == '"' || c == ';';
+        return c <= ' ' || c == ',' || c == ']' || c == '}' || c == ')' || c == '[' || c == '{' || c == '('
+                || c == '"' || c == ';' || Character.isWhitespace(c);
     }
 
     private String readToken(StringBuilder t) throws IOException {
@@ -288,6 +296,31 @@ public final class EdnParser {
         }
         return t.toString();
     }
+
+    /** Reads a keyword; repeated ones are found by their characters, without building a String. */
+    private Keyword readKeyword() throws IOException {
+        int start = pos;
+        int h = 0;
+        while (pos < len && !delimiter(buf[pos])) {
+            h = 31 * h + buf[pos];
+            pos++;
+        }
+        if (pos < len) {
+            Keyword k = keywordCache.find(buf, start, pos, h);
+            if (k != null) {
+                return k;
+            }
+            Keyword made = keyword(new String(buf, start, pos - start));
+            keywordCache.add(made, h);
+            return made;
+        }
+        // The token runs to the end of the buffer: take the slow path.
+        sb.setLength(0);
+        sb.append(buf, start, pos - start);
+        return keyword(readToken(sb));
+    }
+
+    private final KeywordCache keywordCache = new KeywordCache();
 
     private Keyword keyword(String name) {
         if (name.isEmpty()) {
@@ -302,12 +335,17 @@ public final class EdnParser {
             boolean neg = first == '-';
             long v = (first >= '0' && first <= '9') ? first - '0' : 0;
             int digits = (first >= '0' && first <= '9') ? 1 : 0;
-            while (isDigit(peek()) && digits < 18) {
-                v = v * 10 + (read1() - '0');
+            while (digits < 18) {
+                int c = pos < len ? buf[pos] : fill();
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                v = v * 10 + (c - '0');
+                pos++;
                 digits++;
             }
             if (delimiter(peek())) {
-                return neg ? -v : v;
+                return box(neg ? -v : v);
             }
             StringBuilder t = new StringBuilder();
             t.append(neg ? "-" : "").append(v);
@@ -320,6 +358,25 @@ public final class EdnParser {
             case "false" -> Boolean.FALSE;
             default -> new EdnSymbol(t);
         };
+    }
+
+    // List-append reads repeat the same elements over and over: sharing one Long per value (a small
+    // direct-mapped cache) saves most of the boxing garbage and much of the memory of a large history.
+    private final Long[] longs = new Long[1 << 14];
+    private final long[] longKeys = new long[1 << 14];
+
+    private Long box(long v) {
+        int i = (int) (v ^ (v >>> 32)) & (longs.length - 1);
+        if (longKeys[i] == v) {
+            Long c = longs[i];
+            if (c != null) {
+                return c;
+            }
+        }
+        Long b = v;
+        longs[i] = b;
+        longKeys[i] = v;
+        return b;
     }
 
     private static boolean isDigit(int c) {

@@ -24,6 +24,8 @@ import java.util.Locale;
  * writes the history as EDN, then times reading it back and checking it (strict-serializable, so
  * realtime edges are included), and reports ops/s and peak heap. Prints one JSON document. An optional
  * third argument makes that fraction of reads stale (an invalid history, to time the cycle search).
+ * Wall times and process CPU times are both reported: on a shared, overloaded machine the CPU time is
+ * the better guide to what an idle machine would do.
  *
  * <pre>
  * mvn -B -q -o -Ddkv.target=target-elle -pl checker test-compile
@@ -56,23 +58,31 @@ public final class CheckerBench {
             generated = null;
             System.gc();
             resetPeaks();
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             History h = HistoryReader.read(file);
             long t1 = System.nanoTime();
+            long c1 = cpuNanos();
             CheckOptions opts = CheckOptions.defaults();
             CheckResult r = w == Workload.LIST_APPEND ? new ListAppendChecker(opts).check(h)
                     : new RwRegisterChecker(opts).check(h);
             long t2 = System.nanoTime();
+            long c2 = cpuNanos();
             double read = (t1 - t0) / 1e9;
             double check = (t2 - t1) / 1e9;
             return String.format(Locale.ROOT, "{\"ops\": %d, \"file-mb\": %.1f, \"valid\": \"%s\", \"read-s\": %.3f, "
                             + "\"check-s\": %.3f, \"total-s\": %.3f, \"ops-per-s\": %.0f, \"check-ops-per-s\": %.0f, "
-                            + "\"peak-heap-mb\": %d, \"anomaly-types\": \"%s\"}",
+                            + "\"read-cpu-s\": %.3f, \"check-cpu-s\": %.3f, \"peak-heap-mb\": %d, \"anomaly-types\": \"%s\"}",
                     h.size(), bytes / 1e6, r.valid(), read, check, read + check, h.size() / (read + check),
-                    h.size() / check, peakHeapMb(), String.join(" ", r.anomalyTypes()));
+                    h.size() / check, (c1 - c0) / 1e9, (c2 - c1) / 1e9, peakHeapMb(), String.join(" ", r.anomalyTypes()));
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** CPU time of the whole process (all threads, GC included): less distorted by other load than wall time. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void resetPeaks() {
