@@ -33,9 +33,10 @@ public final class RequestReader {
         if (array.isNull() || array.children().isEmpty()) return Request.SKIP;
         List<byte[]> args = new ArrayList<>(array.children().size());
         for (RedisMessage child : array.children()) {
-            if (!(child instanceof FullBulkStringRedisMessage bulk) || bulk.isNull()) {
+            if (!(child instanceof FullBulkStringRedisMessage bulk)) {
                 return new Request.Invalid(CommandErrors.protocol("expected '$', got '" + typeChar(child) + "'"), true);
             }
+            if (bulk.isNull()) return new Request.Invalid(CommandErrors.protocol("invalid bulk length"), true);
             args.add(ByteBufUtil.getBytes(bulk.content()));
         }
         return new Request.Command(args);

@@ -71,6 +71,12 @@ class ProtocolDifferentialTest {
                 "*2147483648\r\n",
                 "*1\r\n:5\r\n",
                 "*2\r\n$4\r\nECHO\r\n*1\r\n$1\r\nx\r\n",
+                "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$-1\r\n",
+                "ECHO \"\"\r\nECHO a\"\"b\r\n",
+                "SET pd:q \"a\\\"b\"\r\nGET pd:q\r\nECHO \"\\x4\"\r\nECHO \"\\q\"\r\n",
+                cmd("MULTI") + cmd("SET", "pd:e", "1") + cmd("FOO") + cmd("EXEC") + cmd("EXEC"),
+                cmd("WATCH", "pd:a", "pd:b") + cmd("WATCH", "pd:a") + cmd("MULTI") + cmd("WATCH") + cmd("DISCARD")
+                        + cmd("DISCARD"),
                 "+PING\r\n:12\r\n-ERR\r\n",
                 "*0\r\n*-1\r\n");
     }
