@@ -37,7 +37,7 @@ public final class ConsistencyModels {
             FRIENDLY.putIfAbsent(p[1], p[0]);
         }
         FRIENDLY.put("PL-3", "serializable");
-        FRIENDLY.put("PL-SS", "strict-serializable");
+        FRIENDLY.put("PL-SS", "strong-serializable"); // as Elle prints it
 
         model("causal-cerone", "read-atomic");
         model("consistent-view", "cursor-stability", "monotonic-view");

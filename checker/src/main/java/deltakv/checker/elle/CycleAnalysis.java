@@ -15,8 +15,9 @@ public final class CycleAnalysis {
 
     private CycleAnalysis() {}
 
-    public static void run(TxnHistory th, EdgeList edges, PairExplainer dataExplainer, CheckOptions opts,
-                           Anomalies out) {
+    /** @param dataExplainOrder the order the workload's explainer tries ww, wr and rw (see {@link CycleSearch}) */
+    public static void run(TxnHistory th, EdgeList edges, PairExplainer dataExplainer, int[] dataExplainOrder,
+                           CheckOptions opts, Anomalies out) {
         int order = Verdict.orderRels(opts.consistencyModels());
         if (order == Rel.REALTIME) {
             OrderEdges.realtime(th, edges);
@@ -30,7 +31,10 @@ public final class CycleAnalysis {
             return;
         }
         double limit = opts.timeLimitSeconds() > 0 ? opts.timeLimitSeconds() : DEFAULT_TIME_LIMIT_SECONDS;
-        CycleSearch.Found found = new CycleSearch(g, Deadline.in(limit)).run();
+        int[] explainOrder = java.util.Arrays.copyOf(dataExplainOrder, dataExplainOrder.length + 2);
+        explainOrder[dataExplainOrder.length] = Rel.PROCESS;
+        explainOrder[dataExplainOrder.length + 1] = Rel.REALTIME;
+        CycleSearch.Found found = new CycleSearch(g, Deadline.in(limit), explainOrder).run();
         PairExplainer ex = new OrderExplainer(th.history(), dataExplainer);
         found.cycles().forEach((type, cycles) -> {
             for (Cycle c : cycles) {

@@ -18,12 +18,18 @@ public final class CycleSearch {
 
     private final Graph g;
     private final Deadline deadline;
+    private final int[] explainOrder;
     // SCCs of the subgraph each spec may use: a seed edge outside one cannot close a walk.
     private final Map<Integer, int[]> subComponents = new java.util.HashMap<>();
 
-    public CycleSearch(Graph g, Deadline deadline) {
+    /**
+     * @param explainOrder the order in which the workload's explainer tries data relations (Elle explains an
+     *                     edge by the first relation that holds, and names the cycle from those)
+     */
+    public CycleSearch(Graph g, Deadline deadline, int[] explainOrder) {
         this.g = g;
         this.deadline = deadline;
+        this.explainOrder = explainOrder;
     }
 
     /** Results: cycles by type, and timeouts (SCC sizes) when the budget ran out. */
@@ -61,7 +67,7 @@ public final class CycleSearch {
             Cycle c = firstCycle(walks, comp, id, members, spec, deadline.slice(SLICE_SECONDS));
             if (c != null) {
                 any = true;
-                found.computeIfAbsent(spec.type(), k -> new ArrayList<>()).add(c);
+                found.computeIfAbsent(c.classify(), k -> new ArrayList<>()).add(c);
                 redundant.addAll(AnomalyLattice.implied(Set.of(spec.type())));
             }
         }
@@ -88,8 +94,13 @@ public final class CycleSearch {
                     continue;
                 }
                 Cycle c = walks.search(spec, a, b);
-                if (c != null && (spec.type().equals("cycle") || c.classify().equals(spec.type()))) {
-                    return c;
+                if (c != null) {
+                    c = asExplained(c);
+                    // Like Elle, G0 and G1c searches keep whatever the explanation calls the cycle; the
+                    // others must be explained as exactly the type searched for.
+                    if (!spec.typed() || c.classify().equals(spec.type())) {
+                        return c;
+                    }
                 }
                 if (slice.passed()) {
                     return null;
@@ -97,6 +108,23 @@ public final class CycleSearch {
             }
         }
         return null;
+    }
+
+    /** The cycle with each edge labelled as the explainer will explain it: its first relation in explain order. */
+    private Cycle asExplained(Cycle c) {
+        int n = c.length();
+        int[] rels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int mask = g.rels(c.txns()[i], c.txns()[(i + 1) % n]);
+            rels[i] = c.rels()[i];
+            for (int r : explainOrder) {
+                if ((mask & r) != 0) {
+                    rels[i] = r;
+                    break;
+                }
+            }
+        }
+        return new Cycle(c.txns(), rels);
     }
 
     private static List<int[]> groups(int[] comp) {

@@ -38,7 +38,8 @@ public final class ListAppendChecker implements Checker {
         AppendAnomalies.findAll(th, idx, found);
         EdgeList edges = new EdgeList();
         AppendGraph.addEdges(th, idx, edges);
-        CycleAnalysis.run(th, edges, new AppendExplainer(idx), opts, found);
+        // Elle's list-append explainer tries ww, then wr, then rw.
+        CycleAnalysis.run(th, edges, new AppendExplainer(idx), new int[] {Rel.WW, Rel.WR, Rel.RW}, opts, found);
         return Verdict.of(opts.consistencyModels(), found);
     }
 }

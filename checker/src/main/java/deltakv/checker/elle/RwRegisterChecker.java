@@ -44,7 +44,8 @@ public final class RwRegisterChecker implements Checker {
         Anomalies found = new Anomalies();
         EdgeList edges = new EdgeList();
         PairExplainer ex = RegisterAnalysis.analyze(th, opts.flags(), edges, found);
-        CycleAnalysis.run(th, edges, ex, opts, found);
+        // Elle's rw-register explainer tries wr, then ww, then rw.
+        CycleAnalysis.run(th, edges, ex, new int[] {Rel.WR, Rel.WW, Rel.RW}, opts, found);
         return Verdict.of(opts.consistencyModels(), found);
     }
 }
