@@ -45,7 +45,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         Request request = RequestReader.read(msg);
         if (request instanceof Request.Command c) {
             serial.submit(() -> execute(c));
-            if (serial.pending() > MAX_PENDING || !ctx.channel().isWritable()) ctx.channel().config().setAutoRead(false);
+            boolean backlog = serial.pending() > MAX_PENDING || !ctx.channel().isWritable();
+            if (backlog) ctx.channel().config().setAutoRead(false);
         } else if (request instanceof Request.Invalid bad) {
             if (bad.close()) stopReading();
             serial.submit(() -> respond(new Response(bad.reply(), bad.close())));

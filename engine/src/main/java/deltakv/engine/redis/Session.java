@@ -27,7 +27,9 @@ public final class Session {
         CommandTable.Entry entry = context.commands().lookup(CommandErrors.text(args.get(0)));
         if (entry == null) return reject(CommandErrors.unknownCommand(args));
         if (!entry.arityOk(args.size())) {
-            if (entry.name().equals("exec")) return Response.of(abortExec("wrong number of arguments for 'exec' command"));
+            if (entry.name().equals("exec")) {
+                return Response.of(abortExec("wrong number of arguments for 'exec' command"));
+            }
             return reject(CommandErrors.wrongArity(entry.name()));
         }
         if (entry instanceof CommandTable.Control c && !c.name().equals("unwatch")) return control(c.name(), args);
