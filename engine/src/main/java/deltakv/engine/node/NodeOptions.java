@@ -22,7 +22,11 @@ import java.util.Set;
 public record NodeOptions(String id, String host, int port, Path dataDir, Variant variant, Set<String> bugs,
                           Duration compactionInterval, Duration gcInterval, int workerThreads) {
     public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(10);
-    public static final int DEFAULT_WORKERS = 32;
+    /**
+     * Enough that every client of the contended benchmark (up to 64) has a thread of its own, so the
+     * pool never hides contention by queueing clients; idle threads cost little.
+     */
+    public static final int DEFAULT_WORKERS = 128;
 
     public NodeOptions {
         bugs = Set.copyOf(bugs);
