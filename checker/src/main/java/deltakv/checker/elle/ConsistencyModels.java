@@ -164,6 +164,11 @@ public final class ConsistencyModels {
         return MODELS.upstream(direct);
     }
 
+    /** The (canonical) model and every model that implies it. */
+    public static Set<String> modelsImplying(String model) {
+        return MODELS.upstream(List.of(canonical(model)));
+    }
+
     /** The models ruled out by these anomalies: the weakest ({@code not}) and the rest ({@code also-not}). */
     public static Boundary boundary(Collection<String> anomalies) {
         Set<String> impossible = impossibleModels(anomalies);

@@ -34,13 +34,14 @@ public final class CycleAnalysis {
         int[] explainOrder = java.util.Arrays.copyOf(dataExplainOrder, dataExplainOrder.length + 2);
         explainOrder[dataExplainOrder.length] = Rel.PROCESS;
         explainOrder[dataExplainOrder.length + 1] = Rel.REALTIME;
-        CycleSearch.Found found = new CycleSearch(g, Deadline.in(limit), explainOrder).run();
+        CycleSearch.Found found = new CycleSearch(g, th, Deadline.in(limit), explainOrder).run();
         PairExplainer ex = new OrderExplainer(th.history(), dataExplainer);
         found.cycles().forEach((type, cycles) -> {
             for (Cycle c : cycles) {
                 out.add(CycleReport.of(type, c, th, ex));
             }
         });
+        found.cycleExists().forEach(out::add);
         for (Map<String, Object> t : found.timeouts()) {
             Map<String, Object> d = new LinkedHashMap<>(t);
             d.put("time-limit-seconds", limit);

@@ -19,6 +19,7 @@ public final class CycleSearch {
     private final Graph g;
     private final Deadline deadline;
     private final int[] explainOrder;
+    private final TxnHistory th;
     // SCCs of the subgraph each spec may use: a seed edge outside one cannot close a walk.
     private final Map<Integer, int[]> subComponents = new java.util.HashMap<>();
 
@@ -26,14 +27,16 @@ public final class CycleSearch {
      * @param explainOrder the order in which the workload's explainer tries data relations (Elle explains an
      *                     edge by the first relation that holds, and names the cycle from those)
      */
-    public CycleSearch(Graph g, Deadline deadline, int[] explainOrder) {
+    public CycleSearch(Graph g, TxnHistory th, Deadline deadline, int[] explainOrder) {
         this.g = g;
+        this.th = th;
         this.deadline = deadline;
         this.explainOrder = explainOrder;
     }
 
     /** Results: cycles by type, and timeouts (SCC sizes) when the budget ran out. */
-    public record Found(Map<String, List<Cycle>> cycles, List<Map<String, Object>> timeouts) {}
+    public record Found(Map<String, List<Cycle>> cycles, List<AnomalyCase> cycleExists,
+                        List<Map<String, Object>> timeouts) {}
 
     public Found run() {
         Map<String, List<Cycle>> found = new LinkedHashMap<>();
@@ -41,14 +44,17 @@ public final class CycleSearch {
         int[] comp = Scc.components(g, Rel.DATA | Rel.PROCESS | Rel.REALTIME);
         List<int[]> sccs = groups(comp);
         int[] scratch = new int[g.vertices()];
+        CycleExists exists = new CycleExists(g, comp);
+        List<AnomalyCase> existsCases = new ArrayList<>();
         for (int id = 0; id < sccs.size(); id++) {
             if (deadline.passed()) {
                 timeouts.add(Map.of("scc-size", sccs.get(id).length, "anomaly-spec-type", "none"));
                 continue;
             }
+            existsCases.addAll(exists.cases(id, sccs.get(id), th));
             searchScc(comp, id, sccs.get(id), scratch, found, timeouts);
         }
-        return new Found(found, timeouts);
+        return new Found(found, existsCases, timeouts);
     }
 
     private void searchScc(int[] comp, int id, int[] members, int[] scratch, Map<String, List<Cycle>> found,

@@ -19,20 +19,33 @@ public final class Verdict {
     public static ElleResult of(List<String> models, Anomalies found) {
         Set<String> prohibited = ConsistencyModels.anomaliesProhibitedBy(models);
         Map<String, List<AnomalyCase>> reportable = new LinkedHashMap<>();
-        boolean bad = false;
         for (Map.Entry<String, List<AnomalyCase>> e : found.byType().entrySet()) {
             if (prohibited.contains(e.getKey())) {
-                bad = true;
                 reportable.put(e.getKey(), e.getValue());
             } else if (UNKNOWN_TYPES.contains(e.getKey())) {
                 reportable.put(e.getKey(), e.getValue());
             }
         }
+        removeRedundantCycleExists(reportable);
         if (reportable.isEmpty()) {
             return new ElleResult(Validity.TRUE, Map.of(), Set.of(), Set.of());
         }
+        boolean bad = reportable.keySet().stream().anyMatch(prohibited::contains);
         ConsistencyModels.Boundary b = ConsistencyModels.boundary(found.byType().keySet());
         return new ElleResult(bad ? Validity.FALSE : Validity.UNKNOWN, reportable, b.not(), b.alsoNot());
+    }
+
+    /**
+     * Cycle-exists cases are a fallback: drop those whose model the other reportable anomalies already
+     * rule out (Elle's remove-redundant-cycle-exists).
+     */
+    private static void removeRedundantCycleExists(Map<String, List<AnomalyCase>> reportable) {
+        List<String> others = reportable.keySet().stream().filter(t -> CycleExists.model(t) == null).toList();
+        Set<String> impossible = ConsistencyModels.impossibleModels(others);
+        reportable.keySet().removeIf(t -> {
+            String m = CycleExists.model(t);
+            return m != null && impossible.contains(m);
+        });
     }
 
     /** Which order edges the models need: realtime when any realtime anomaly matters, else process if any. */
