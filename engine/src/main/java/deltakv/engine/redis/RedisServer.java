@@ -15,8 +15,9 @@ import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.handler.codec.redis.RedisEncoder;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,7 +37,10 @@ public final class RedisServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound (e.g. port in use)
      */
     public RedisServer(ServerContext context, String host, int port, int workerThreads) {
-        this.workers = Executors.newFixedThreadPool(workerThreads, daemonThreads("dkv-worker"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads("dkv-worker"));
+        pool.allowCoreThreadTimeOut(true); // idle nodes give their threads back
+        this.workers = pool;
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, io)
                 .channel(NioServerSocketChannel.class)
