@@ -48,6 +48,18 @@ class ElleFixturesTest {
                 row("la-valid-serial", "list-append", SS, "", "true", "", ""),
                 row("la-valid-concurrent", "list-append", SS, "", "true", "", ""),
                 row("la-empty-graph", "list-append", SS, "", "unknown", "empty-transaction-graph", ""),
+                // cases where Elle's naming rules matter: explainer order, unread appends, cycle-exists fallbacks
+                row("la-g2-item-serial", "list-append", SS, "", "false",
+                        "G2-item strong-snapshot-isolation-cycle-exists", "repeatable-read strong-snapshot-isolation"),
+                row("la-unread-append", "list-append", SS, "", "false", "G-single-item-realtime",
+                        "strong-snapshot-isolation"),
+                row("la-incompatible-order-serial", "list-append", SS, "", "false",
+                        "G1c-realtime incompatible-order strong-PL-1-cycle-exists", "read-committed strong-read-uncommitted"),
+                row("rw-read-before-write", "rw-register", SS, "", "false", "G1c-realtime", "strong-read-committed"),
+                row("rw-read-before-write", "rw-register", "strong-session-serializable", "", "false", "G1c-process",
+                        "strong-session-read-committed"),
+                row("rw-read-before-write", "rw-register", SS, "sequential-keys", "false", "G1c-realtime",
+                        "strong-read-committed"),
                 // model boundaries: the same history passes a weaker model and fails a stronger one
                 row("la-g2-item", "list-append", "snapshot-isolation", "", "true", "", ""),
                 row("la-g2-item", "list-append", "serializable", "", "false", "G2-item", "repeatable-read"),
