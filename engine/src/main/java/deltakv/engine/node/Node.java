@@ -64,7 +64,7 @@ public final class Node implements AutoCloseable {
             AdminContext admin = new AdminContext(
                     new NodeInfo(options.id(), options.variant(), options.bugs(), System.currentTimeMillis()),
                     status(new LocalStatus(options.id(), applier, stats, gc, compactor::deltaCounts), replica),
-                    new HlcClockControl(wall, hlc), compactor);
+                    new HlcClockControl(wall, hlc), compactor, stats::reset);
             server = resources.push(new RedisServer(serverContext(data, admin), options.host(), options.port(),
                     options.workerThreads()));
         } catch (RuntimeException e) {

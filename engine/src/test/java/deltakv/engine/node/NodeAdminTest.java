@@ -64,8 +64,12 @@ class NodeAdminTest {
             assertEquals("OK", text(j.sendCommand(cmd("DKV.COMPACTOR"), "RUN")));
             List<Object> stats = cast(j.sendCommand(cmd("DKV.COMPACTOR"), "STATS"));
             assertEquals("paused", text(stats.get(0)));
+            j.set("adm:k", "v");
             List<Object> txn = cast(j.sendCommand(cmd("DKV.STATS")));
             assertEquals("txn_commits", text(txn.get(0)));
+            assertTrue((Long) txn.get(1) >= 1, txn.toString());
+            assertEquals("OK", text(j.sendCommand(cmd("DKV.STATS"), "RESET")));
+            assertEquals(0L, cast(j.sendCommand(cmd("DKV.STATS"))).get(1));
             JedisDataException bad = assertThrows(JedisDataException.class,
                     () -> j.sendCommand(cmd("DKV.COMPACTOR"), "EXPLODE"));
             assertTrue(bad.getMessage().startsWith("ERR unknown subcommand 'EXPLODE'"), bad.getMessage());
