@@ -35,14 +35,20 @@ public final class EdnParser {
     private final char[] buf = new char[1 << 16];
     private int pos;
     private int len;
-    private long line = 1;
+    private long line;
     private final StringBuilder sb = new StringBuilder();
     // Keywords repeat constantly (:type :ok …); interning saves most of the allocation.
     private final Map<String, Keyword> keywords = new HashMap<>(COMMON);
     private char closing;
 
     public EdnParser(Reader in) {
+        this(in, 1);
+    }
+
+    /** A parser whose first line is numbered {@code firstLine} (for a chunk of a larger file). */
+    public EdnParser(Reader in, long firstLine) {
         this.in = in;
+        this.line = firstLine;
     }
 
     /** The current line (1-based) — for error messages. */

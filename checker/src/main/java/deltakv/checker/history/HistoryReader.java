@@ -18,6 +18,44 @@ public final class HistoryReader {
 
     /** Reads and validates a whole history file. Throws {@link HistoryException} with a one-line reason. */
     public static History read(Path file) throws IOException {
+        List<Op> ops = parallelCandidate(file) ? tryParallel(file) : null;
+        if (ops == null) {
+            ops = readSequential(file);
+        }
+        try {
+            return HistoryValidator.validate(ops);
+        } catch (HistoryException e) {
+            throw new HistoryException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Large one-op-per-line EDN files are parsed on all cores; everything else streams on this thread. */
+    private static boolean parallelCandidate(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) < ParallelEdnReader.MIN_BYTES
+                || Runtime.getRuntime().availableProcessors() < 2) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(64);
+            char[] c = new String(head, StandardCharsets.ISO_8859_1).toCharArray();
+            int i = 0;
+            while (i < c.length && Character.isWhitespace(c[i])) {
+                i++;
+            }
+            return i < c.length && (c[i] == '{' || c[i] == '#') && !looksLikeJson(c, c.length);
+        }
+    }
+
+    /** The parallel parse, or null when it cannot be used (the sequential reader then reports any error). */
+    private static List<Op> tryParallel(Path file) {
+        try {
+            return ParallelEdnReader.read(file, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        } catch (HistoryException | IOException e) {
+            return null;
+        }
+    }
+
+    private static List<Op> readSequential(Path file) throws IOException {
         List<Op> ops = new ArrayList<>();
         try (OpSource src = open(file)) {
             for (Op op = src.next(); op != null; op = src.next()) {
@@ -26,11 +64,7 @@ public final class HistoryReader {
         } catch (HistoryException e) {
             throw new HistoryException(file.getFileName() + ": " + e.getMessage());
         }
-        try {
-            return HistoryValidator.validate(ops);
-        } catch (HistoryException e) {
-            throw new HistoryException(file.getFileName() + ": " + e.getMessage());
-        }
+        return ops;
     }
 
     /** Reads and validates a history from text (tests, small inputs). */
