@@ -1,5 +1,6 @@
 package deltakv.engine.storage;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
@@ -28,19 +29,14 @@ public final class VersionedKeyCodec {
 
     /** Common prefix of all versions of {@code key}; also the smallest RocksDB key of any of them. */
     public static byte[] versionPrefix(byte[] key) {
-        // plain arrays, not ByteArrayOutputStream: its write() is synchronized, once per byte, and this
-        // runs for every seek
-        int zeros = 0;
-        for (byte b : key) if (b == 0) zeros++;
-        byte[] out = new byte[key.length + zeros + 2];
-        int at = 0;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(key.length + 2 + TS_BYTES);
         for (byte b : key) {
-            out[at++] = b;
-            if (b == 0) out[at++] = (byte) 0xFF;
+            out.write(b);
+            if (b == 0) out.write(0xFF);
         }
-        out[at++] = 0x00;
-        out[at] = 0x01;
-        return out;
+        out.write(0x00);
+        out.write(0x01);
+        return out.toByteArray();
     }
 
     /** A RocksDB key above every version of {@code key} and below every version of any greater key. */
@@ -52,22 +48,13 @@ public final class VersionedKeyCodec {
 
     /** The internal key of an encoded version. */
     public static byte[] decodeKey(byte[] encoded) {
-        int end = checkedPrefixLength(encoded) - 2;
-        int escapes = 0;
-        for (int i = 0; i < end; i++) {
-            if (encoded[i] == 0) {
-                escapes++;
-                i++; // skip the 0xFF escape
-            }
+        int end = checkedPrefixLength(encoded);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end);
+        for (int i = 0; i < end - 2; i++) {
+            out.write(encoded[i]);
+            if (encoded[i] == 0) i++; // skip the 0xFF escape
         }
-        if (escapes == 0) return Arrays.copyOf(encoded, end); // the usual case: one copy, once per scanned entry
-        byte[] out = new byte[end - escapes];
-        int at = 0;
-        for (int i = 0; i < end; i++) {
-            out[at++] = encoded[i];
-            if (encoded[i] == 0) i++;
-        }
-        return out;
+        return out.toByteArray();
     }
 
     /** The commit timestamp of an encoded version. */
