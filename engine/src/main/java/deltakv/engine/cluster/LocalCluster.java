@@ -93,6 +93,9 @@ public final class LocalCluster implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             String leader = null;
             boolean agreed = true;
+            if (layout.ids().stream().noneMatch(this::running)) {
+                throw new IOException("every node exited; " + layout.ids().get(0) + " said: " + lastLine(layout.ids().get(0)));
+            }
             for (String id : layout.ids()) {
                 if (!running(id)) continue;
                 NodeRole r = role(id);
@@ -104,6 +107,16 @@ public final class LocalCluster implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IOException("no leader within " + timeout.toMillis() + " ms: " + last);
+    }
+
+    /** The node's last log line (its exit reason when it failed to start). */
+    public String lastLine(String id) {
+        try {
+            List<String> lines = Files.readAllLines(layout.logFile(id));
+            return lines.isEmpty() ? "(empty log)" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     /** One line per node, exactly: {@code n1 pid=12345 redis=6381 raft=7001 role=leader leader=n1}. */

@@ -17,7 +17,7 @@ import java.time.Duration;
 public record RaftSettings(Duration electionMin, Duration electionMax, long snapshotThreshold, long logSegmentBytes,
                            int maxBatchGroups, int maxInFlight, Duration commitTimeout) {
     public static RaftSettings defaults() {
-        return new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 20_000, 8L << 20, 512, 8,
+        return new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 20_000, 8L << 20, 512, 4,
                 Duration.ofSeconds(10));
     }
 
@@ -29,6 +29,11 @@ public record RaftSettings(Duration electionMin, Duration electionMax, long snap
 
     public RaftSettings withoutSnapshots() {
         return new RaftSettings(electionMin, electionMax, 0, logSegmentBytes, maxBatchGroups, maxInFlight,
+                commitTimeout);
+    }
+
+    public RaftSettings withMaxInFlight(int n) {
+        return new RaftSettings(electionMin, electionMax, snapshotThreshold, logSegmentBytes, maxBatchGroups, n,
                 commitTimeout);
     }
 

@@ -12,12 +12,24 @@ import java.util.function.LongSupplier;
 public final class SnapshotRegistry {
     private final TreeMap<Long, Integer> active = new TreeMap<>();
 
-    /** Registers a snapshot at {@code ts.getAsLong()} (read under the lock); close it when done. */
+    /** Highest horizon handed out so far; a snapshot below it may already have lost versions. */
+    private long lastHorizon = Long.MIN_VALUE;
+
+    /**
+     * Registers a snapshot at {@code ts.getAsLong()}; close it when done. The timestamp is read
+     * outside the lock (with Raft it is a leadership round trip, and concurrent readers must not
+     * queue behind each other); it is registered only if no GC horizon has passed it meanwhile,
+     * else a fresh one is read.
+     */
     public Snapshot open(LongSupplier ts) {
-        synchronized (this) {
+        while (true) {
             long t = ts.getAsLong();
-            active.merge(t, 1, Integer::sum);
-            return new Snapshot(t);
+            synchronized (this) {
+                if (t >= lastHorizon) {
+                    active.merge(t, 1, Integer::sum);
+                    return new Snapshot(t);
+                }
+            }
         }
     }
 
@@ -28,7 +40,9 @@ public final class SnapshotRegistry {
     /** min(oldest active snapshot, watermark), the watermark read under the lock. */
     public synchronized long horizon(LongSupplier watermark) {
         long w = watermark.getAsLong();
-        return active.isEmpty() ? w : Math.min(w, active.firstKey());
+        long h = active.isEmpty() ? w : Math.min(w, active.firstKey());
+        lastHorizon = Math.max(lastHorizon, h);
+        return h;
     }
 
     public synchronized int activeCount() {

@@ -1,0 +1,133 @@
+package deltakv.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import deltakv.engine.Variant;
+import deltakv.engine.cluster.ClusterLayout;
+import deltakv.engine.cluster.LocalCluster;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dkv cluster bench}: RPUSH throughput and p50/p99 latency on a fresh local cluster per
+ * variant, for each client count and key count. The precursor of {@code dkv bench contended}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure RPUSH throughput and latency (Jedis clients) on a fresh local cluster per variant.")
+public final class ClusterBenchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--variants", defaultValue = "rmw,delta,delta-cf", split = ",",
+            description = "Variants to measure (default: ${DEFAULT-VALUE}).")
+    List<String> variants;
+
+    @Option(names = "--clients", defaultValue = "1,16,64", split = ",", description = "Client counts (default: ${DEFAULT-VALUE}).")
+    List<Integer> clients;
+
+    @Option(names = "--keys", defaultValue = "64,1", split = ",", description = "Key counts; 1 = one hot list (default: ${DEFAULT-VALUE}).")
+    List<Integer> keys;
+
+    @Option(names = "--duration", defaultValue = "10", description = "Seconds measured per point (default: ${DEFAULT-VALUE}).")
+    double duration;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Seconds of unmeasured load before each point (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--nodes", defaultValue = "3", description = "Cluster size (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--dir", defaultValue = "dkv-bench", description = "Where the bench clusters live (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--base-port", defaultValue = "6481", description = "Redis port of n1 (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--out", defaultValue = "results/raft-rpush-bench.json", description = "Results JSON (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String v : variants) {
+            try {
+                Variant.parse(v);
+            } catch (IllegalArgumentException e) {
+                err.println("dkv: " + e.getMessage());
+                return ExitCodes.BAD_ARGUMENTS;
+            }
+        }
+        if (duration <= 0 || warmup < 0 || clients.stream().anyMatch(c -> c < 1) || keys.stream().anyMatch(k -> k < 1)) {
+            err.println("dkv: --duration, --clients and --keys must be positive");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String v : variants) {
+            ClusterLayout layout = new ClusterLayout(dir.resolve(v), nodes, basePort, v, List.of(), false);
+            if (Files.exists(layout.dir())) deleteTree(layout.dir());
+            try (LocalCluster cluster = LocalCluster.create(layout, List.of())) {
+                cluster.startAll();
+                cluster.awaitLeader(Duration.ofSeconds(120));
+                List<Integer> ports = layout.ids().stream().map(layout::redisPort).toList();
+                int run = 0;
+                for (int k : keys) {
+                    for (int c : clients) {
+                        RpushLoad.Result r = RpushLoad.run(ports, c, k, warmup, duration, "bench" + (run++));
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("variant", v);
+                        row.put("keys", k);
+                        row.put("clients", c);
+                        row.put("ops", r.ops());
+                        row.put("errors", r.errors());
+                        row.put("seconds", round(r.seconds()));
+                        row.put("rpush_per_s", round(r.opsPerSecond()));
+                        row.put("p50_ms", round(r.p50Ms()));
+                        row.put("p99_ms", round(r.p99Ms()));
+                        rows.add(row);
+                        o.printf("%-8s keys=%-3d clients=%-3d %9.1f RPUSH/s  p50=%7.2f ms  p99=%8.2f ms  errors=%d%n",
+                                v, k, c, r.opsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors());
+                        o.flush();
+                    }
+                }
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("benchmark", "rpush");
+        doc.put("command", "dkv cluster bench --variants " + String.join(",", variants) + " --clients "
+                + join(clients) + " --keys " + join(keys) + " --duration " + duration + " --nodes " + nodes);
+        doc.put("time", Instant.now().toString());
+        doc.put("cpus", Runtime.getRuntime().availableProcessors());
+        doc.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        doc.put("results", rows);
+        if (out.getParent() != null) Files.createDirectories(out.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), doc);
+        o.println("results: " + out.toAbsolutePath());
+        return ExitCodes.OK;
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+
+    private static String join(List<Integer> l) {
+        return String.join(",", l.stream().map(String::valueOf).toList());
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        try (var s = Files.walk(p)) {
+            for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(f);
+        }
+    }
+}
