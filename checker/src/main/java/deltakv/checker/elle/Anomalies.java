@@ -13,6 +13,10 @@ public final class Anomalies {
         byType.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c);
     }
 
+    public void addAll(Anomalies other) {
+        other.byType.forEach((t, cases) -> byType.computeIfAbsent(t, k -> new ArrayList<>()).addAll(cases));
+    }
+
     public Map<String, List<AnomalyCase>> byType() {
         return byType;
     }

@@ -34,12 +34,15 @@ public final class ListAppendChecker implements Checker {
             return dup;
         }
         Anomalies found = new Anomalies();
+        Anomalies direct = new Anomalies();
         AppendIndex idx = new AppendIndex(th);
-        AppendAnomalies.findAll(th, idx, found);
-        EdgeList edges = new EdgeList();
-        AppendGraph.addEdges(th, idx, edges);
-        // Elle's list-append explainer tries ww, then wr, then rw.
-        CycleAnalysis.run(th, edges, new AppendExplainer(idx), new int[] {Rel.WW, Rel.WR, Rel.RW}, opts, found);
+        Both.run(() -> {
+            EdgeList edges = new EdgeList();
+            AppendGraph.addEdges(th, idx, edges);
+            // Elle's list-append explainer tries ww, then wr, then rw.
+            CycleAnalysis.run(th, edges, new AppendExplainer(idx), new int[] {Rel.WW, Rel.WR, Rel.RW}, opts, found);
+        }, () -> AppendAnomalies.findAll(th, idx, direct));
+        found.addAll(direct);
         return Verdict.of(opts.consistencyModels(), found);
     }
 }
