@@ -4,6 +4,7 @@ import deltakv.engine.clock.Hlc;
 import deltakv.engine.clock.OffsetClock;
 import deltakv.engine.collections.DataLayer;
 import deltakv.engine.collections.Keyspace;
+import deltakv.engine.redis.ClientStats;
 import deltakv.engine.redis.CommandTable;
 import deltakv.engine.redis.ConnectionCommands;
 import deltakv.engine.redis.LocalCommand;
@@ -61,10 +62,11 @@ public final class Node implements AutoCloseable {
             CompactorAdmin compactor = new CompactorAdmin(data.compactor());
             VersionGc gc = resources.push(new VersionGc(store, snapshots, VersionGc.DEFAULT_RETENTION));
             gc.start(options.gcInterval());
+            ClientStats clients = new ClientStats();
             AdminContext admin = new AdminContext(
                     new NodeInfo(options.id(), options.variant(), options.bugs(), System.currentTimeMillis()),
                     status(new LocalStatus(options.id(), applier, stats, gc, compactor::deltaCounts), replica),
-                    new HlcClockControl(wall, hlc), compactor, stats::reset);
+                    new HlcClockControl(wall, hlc), compactor, clients, stats::reset);
             server = resources.push(new RedisServer(serverContext(data, admin), options.host(), options.port(),
                     options.workerThreads()));
         } catch (RuntimeException e) {
@@ -105,7 +107,7 @@ public final class Node implements AutoCloseable {
         local.addAll(AdminCommands.all(admin));
         TxnRunner runner = executor::execute;
         return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,
-                executor::readTimestamp, Keyspace::allRanges);
+                executor::readTimestamp, Keyspace::allRanges, admin.clients());
     }
 
     /** The bound Redis port (useful with port 0). */

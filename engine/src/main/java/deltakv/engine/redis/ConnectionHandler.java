@@ -20,6 +20,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
     private static final int MAX_PENDING = 1024;
 
     private final Session session;
+    private final ClientStats clients;
     private final Executor pool;
     private SerialExecutor serial;
     private ChannelHandlerContext ctx;
@@ -30,7 +31,20 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
 
     ConnectionHandler(ServerContext context, Executor pool) {
         this.session = new Session(context);
+        this.clients = context.clients();
         this.pool = pool;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        clients.opened();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        clients.closed();
+        ctx.fireChannelInactive();
     }
 
     @Override
@@ -48,7 +62,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
             boolean backlog = serial.pending() > MAX_PENDING || !ctx.channel().isWritable();
             if (backlog) ctx.channel().config().setAutoRead(false);
         } else if (request instanceof Request.Invalid bad) {
-            if (bad.close()) stopReading();
+            if (bad.close()) {
+                stopReading();
+                clients.protocolError();
+            }
             serial.submit(() -> respond(new Response(bad.reply(), bad.close())));
         }
     }
@@ -103,6 +120,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         if (ProtocolErrors.isProtocolError(cause)) {
             if (readClosed) return;
             stopReading();
+            clients.protocolError();
             Reply error = ProtocolErrors.describe(cause);
             // Queued behind earlier commands, so their replies still arrive first, as in Redis.
             serial.submit(() -> respond(new Response(error, true)));

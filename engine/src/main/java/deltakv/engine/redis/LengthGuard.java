@@ -8,7 +8,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 
 /**
- * Refuses absurd array lengths before Netty's array aggregator pre-allocates room for them
+ * Refuses absurd array lengths before the request aggregator collects them
  * (a 4-byte header must not cost gigabytes). Bulk lengths are already capped by the decoder.
  * Also tells the {@link UnterminatedLineGuard} that the decoder is making progress.
  */
@@ -23,7 +23,7 @@ final class LengthGuard extends MessageToMessageDecoder<RedisMessage> {
     protected void decode(ChannelHandlerContext ctx, RedisMessage msg, List<Object> out) {
         lines.progressed();
         if (msg instanceof ArrayHeaderRedisMessage h && h.length() > ProtocolErrors.MAX_MULTIBULK_LENGTH) {
-            throw new ProtocolErrors.InvalidLengthException("invalid multibulk length");
+            throw new ProtocolErrors.Violation("invalid multibulk length");
         }
         out.add(ReferenceCountUtil.retain(msg));
     }

@@ -14,12 +14,12 @@ final class ProtocolErrors {
 
     static boolean isProtocolError(Throwable t) {
         return t instanceof DecoderException || t instanceof TooLongFrameException
-                || t instanceof InvalidLengthException;
+                || t instanceof Violation;
     }
 
     static Reply describe(Throwable t) {
         Throwable root = t instanceof DecoderException && t.getCause() != null ? t.getCause() : t;
-        if (root instanceof InvalidLengthException e) return CommandErrors.protocol(e.getMessage());
+        if (root instanceof Violation e) return CommandErrors.protocol(e.getMessage());
         String m = String.valueOf(root.getMessage());
         if (m.contains("expected: <= " + MAX_BULK_LENGTH) || m.contains("expected: >= -1")
                 || root instanceof TooLongFrameException) {
@@ -29,9 +29,9 @@ final class ProtocolErrors {
         return CommandErrors.protocol(CommandErrors.sanitize(m));
     }
 
-    /** A declared length the server refuses before reading the data. */
-    static final class InvalidLengthException extends RuntimeException {
-        InvalidLengthException(String message) {
+    /** Input the server refuses (absurd lengths, request shapes Redis rejects); the message is the reason. */
+    static final class Violation extends RuntimeException {
+        Violation(String message) {
             super(message, null, false, false);
         }
     }

@@ -9,7 +9,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.redis.RedisArrayAggregator;
 import io.netty.handler.codec.redis.RedisBulkStringAggregator;
 import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.handler.codec.redis.RedisEncoder;
@@ -52,7 +51,7 @@ public final class RedisServer implements AutoCloseable {
                         ChannelPipeline p = ch.pipeline();
                         UnterminatedLineGuard lines = new UnterminatedLineGuard();
                         p.addLast(lines, new RedisDecoder(true), new LengthGuard(lines), new RedisBulkStringAggregator(),
-                                new RedisArrayAggregator(), new RedisEncoder(), new ConnectionHandler(context, workers));
+                                new RequestAggregator(), new RedisEncoder(), new ConnectionHandler(context, workers));
                     }
                 });
         try {

@@ -12,6 +12,12 @@ import java.util.function.LongSupplier;
  * @param runner        runs transaction bodies (retrying conflicts)
  * @param readTimestamp the node's current safe read timestamp; WATCH remembers it per key
  * @param watchRanges   all internal key ranges a user key occupies (any version there = key modified)
+ * @param clients       connection counters the server keeps up to date
  */
 public record ServerContext(CommandTable commands, TxnRunner runner, LongSupplier readTimestamp,
-                           Function<byte[], List<KeyRange>> watchRanges) {}
+                           Function<byte[], List<KeyRange>> watchRanges, ClientStats clients) {
+    public ServerContext(CommandTable commands, TxnRunner runner, LongSupplier readTimestamp,
+                         Function<byte[], List<KeyRange>> watchRanges) {
+        this(commands, runner, readTimestamp, watchRanges, new ClientStats());
+    }
+}

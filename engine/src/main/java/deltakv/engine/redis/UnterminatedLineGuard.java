@@ -23,7 +23,7 @@ final class UnterminatedLineGuard extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg); // runs the decoder, which may call progressed()
         if (sinceProgress > LIMIT) {
             sinceProgress = 0;
-            ctx.fireExceptionCaught(new ProtocolErrors.InvalidLengthException("too big mbulk count string"));
+            ctx.fireExceptionCaught(new ProtocolErrors.Violation("too big mbulk count string"));
         }
     }
 

@@ -34,6 +34,7 @@ class NodeAdminTest {
             String info = j.info();
             assertTrue(info.startsWith("# Server\r\nredis_version:7.0.0-deltakv\r\n"), info);
             assertTrue(info.contains("# DeltaKV\r\n"), info);
+            assertTrue(info.contains("# Clients\r\nconnected_clients:1\r\n"), info);
             assertTrue(info.contains("\r\nvariant:rmw\r\n"), info);
             assertTrue(info.contains("\r\nbugs:del-bounded-scan\r\n"), info);
             assertTrue(info.contains("\r\nraft_role:leader\r\n"), info);

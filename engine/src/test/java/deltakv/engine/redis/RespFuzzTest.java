@@ -58,9 +58,19 @@ class RespFuzzTest {
             try (Jedis j = node.jedis()) {
                 assertEquals("PONG", j.ping());
                 assertEquals(pushes.get(), j.llen("good:list"));
-                assertTrue(j.info().contains("redis_version:"));
+                String clients = j.info("clients");
+                // the fuzzers really reached the protocol-error paths, and every connection was released
+                assertTrue(protocolErrors(clients) > 0, clients);
+                assertTrue(clients.contains("\r\nconnected_clients:1\r\n") || clients.contains("connected_clients:2"), clients);
             }
         }
+    }
+
+    private static long protocolErrors(String info) {
+        for (String line : info.split("\r\n")) {
+            if (line.startsWith("protocol_errors:")) return Long.parseLong(line.substring("protocol_errors:".length()));
+        }
+        return -1;
     }
 
     private static void wellBehaved(LocalNode node, AtomicBoolean stop, AtomicLong pushes, AtomicReference<Throwable> failure) {

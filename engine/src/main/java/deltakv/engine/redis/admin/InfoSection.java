@@ -9,6 +9,7 @@ import java.util.function.Function;
 /** The INFO sections and the fields each reports. */
 enum InfoSection {
     SERVER("Server", InfoSection::server),
+    CLIENTS("Clients", InfoSection::clients),
     REPLICATION("Replication", InfoSection::replication),
     DELTAKV("DeltaKV", InfoSection::deltakv),
     STATS("Stats", c -> prefixed("", c.status().txnCounters(), "conflicts_prefix_", c.status().conflictsByPrefix())),
@@ -42,6 +43,14 @@ enum InfoSection {
         m.put("uptime_in_seconds", (System.currentTimeMillis() - c.info().startedAtMs()) / 1000);
         m.put("java_version", Runtime.version());
         m.put("jvm_uptime_ms", ManagementFactory.getRuntimeMXBean().getUptime());
+        return m;
+    }
+
+    private static Map<String, Object> clients(AdminContext c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("connected_clients", c.clients().connected());
+        m.put("total_connections_received", c.clients().accepted());
+        m.put("protocol_errors", c.clients().protocolErrors());
         return m;
     }
 
