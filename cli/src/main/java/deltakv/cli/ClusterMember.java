@@ -43,6 +43,7 @@ final class ClusterMember {
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return Node.start(options, new Replication(peers, ClusterDataDir.raft(data), RaftSettings.defaults()));
+        return Node.start(options, new Replication(peers, ClusterDataDir.raft(data), RaftSettings.defaults(),
+                options.bugs()));
     }
 }

@@ -1,11 +1,12 @@
 package deltakv.engine.raft;
 
-import deltakv.engine.clock.Hlc;
 import deltakv.engine.txn.ApplyResult;
 import deltakv.engine.txn.OperationGroup;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -29,15 +30,21 @@ import org.apache.ratis.util.LifeCycle;
  */
 public final class DeltaStateMachine extends BaseStateMachine {
     private final BatchApplier applier;
-    private final Hlc hlc;
+    private final LongConsumer observe;
+    private final LongSupplier nextTs;
     private final AppliedWatermark watermark;
     private final ReplicationStats stats;
     private final SnapshotSupport snapshots;
 
-    public DeltaStateMachine(BatchApplier applier, Hlc hlc, AppliedWatermark watermark, ReplicationStats stats,
-                             SnapshotSupport snapshots) {
+    /**
+     * @param observe the node's HLC observe (every applied commit ts goes through it)
+     * @param nextTs  the node's HLC next (stamps commit timestamps on the leader)
+     */
+    public DeltaStateMachine(BatchApplier applier, LongConsumer observe, LongSupplier nextTs,
+                             AppliedWatermark watermark, ReplicationStats stats, SnapshotSupport snapshots) {
         this.applier = applier;
-        this.hlc = hlc;
+        this.observe = observe;
+        this.nextTs = nextTs;
         this.watermark = watermark;
         this.stats = stats;
         this.snapshots = snapshots;
@@ -99,7 +106,7 @@ public final class DeltaStateMachine extends BaseStateMachine {
 
     @Override
     public TransactionContext preAppendTransaction(TransactionContext trx) throws IOException {
-        BatchCodec.stamp((byte[]) trx.getStateMachineContext(), hlc::next);
+        BatchCodec.stamp((byte[]) trx.getStateMachineContext(), nextTs);
         return trx;
     }
 
@@ -115,7 +122,7 @@ public final class DeltaStateMachine extends BaseStateMachine {
             updateLastAppliedTermIndex(e.getTerm(), e.getIndex());
             return CompletableFuture.failedFuture(ex);
         }
-        for (OperationGroup g : groups) hlc.observe(g.commitTs());
+        for (OperationGroup g : groups) observe.accept(g.commitTs());
         List<ApplyResult> results = applier.applyBatch(groups, e.getIndex());
         count(results);
         updateLastAppliedTermIndex(e.getTerm(), e.getIndex());

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Commits operation groups through the Raft log. Callers enqueue; one {@link BatchSubmitter}
@@ -25,12 +26,17 @@ public final class RaftCommitter implements Committer {
     private final ReadBarrier reads;
     private final long timeoutMillis;
     private final ReplicationStats stats;
+    private final BooleanSupplier staleReads;
+    private final AppliedWatermark local;
 
-    RaftCommitter(BatchSubmitter submitter, ReadBarrier reads, long timeoutMillis, ReplicationStats stats) {
+    RaftCommitter(BatchSubmitter submitter, ReadBarrier reads, long timeoutMillis, ReplicationStats stats,
+                  BooleanSupplier staleReads, AppliedWatermark local) {
         this.submitter = submitter;
         this.reads = reads;
         this.timeoutMillis = timeoutMillis;
         this.stats = stats;
+        this.staleReads = staleReads;
+        this.local = local;
     }
 
     @Override
@@ -63,6 +69,7 @@ public final class RaftCommitter implements Committer {
 
     @Override
     public long readTimestamp() {
+        if (staleReads.getAsBoolean()) return local.current(); // only with the stale-follower-read bug flag
         return reads.await();
     }
 

@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,14 +53,17 @@ public final class RaftReplica implements AutoCloseable {
      * @throws IOException with a one-line reason (port in use, unusable directory, …)
      */
     public static RaftReplica start(String selfId, PeerList peers, Path raftDir, BatchApplier applier, Hlc hlc,
-                                    AppliedWatermark watermark, SnapshotSupport snapshots, RaftSettings settings)
-            throws IOException {
+                                    AppliedWatermark watermark, SnapshotSupport snapshots, RaftSettings settings,
+                                    Set<String> bugs) throws IOException {
         PeerAddress self = peers.self(selfId);
         ClusterIdentity.check(raftDir, peers);
         checkPortFree(self);
         RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers.peers().stream().map(RaftReplica::toPeer).toList());
         ReplicationStats stats = new ReplicationStats();
-        DeltaStateMachine sm = new DeltaStateMachine(applier, hlc, watermark, stats, snapshots);
+        // bug flag: a new leader's HLC no longer observes applied commit timestamps
+        DeltaStateMachine sm = new DeltaStateMachine(applier,
+                bugs.contains(Replication.HLC_NO_OBSERVE) ? ts -> { } : hlc::observe, hlc::next, watermark, stats,
+                snapshots);
         RaftServer server = RaftServer.newBuilder()
                 .setServerId(RaftPeerId.valueOf(selfId))
                 .setStateMachine(sm)
@@ -90,8 +94,11 @@ public final class RaftReplica implements AutoCloseable {
                 () -> client.async().sendReadOnlyUnordered(WatermarkQuery.REQUEST, me)
                         .thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
                 watermark, timeout);
-        return new RaftReplica(selfId, server, client, new RaftCommitter(submitter, reads, timeout, stats),
-                watermark, stats);
+        // bug flag: a follower answers reads at its own applied watermark, without asking the leader
+        java.util.function.BooleanSupplier staleReads = bugs.contains(Replication.STALE_FOLLOWER_READ)
+                ? () -> !isLeader(server) : () -> false;
+        RaftCommitter committer = new RaftCommitter(submitter, reads, timeout, stats, staleReads, watermark);
+        return new RaftReplica(selfId, server, client, committer, watermark, stats);
     }
 
     /** Ratis exits the JVM with a stack trace on a bind failure; find out first, with one line. */
@@ -103,6 +110,14 @@ public final class RaftReplica implements AutoCloseable {
             throw new IOException("raft port " + self.raftAddress() + " is already in use", e);
         } catch (IOException e) {
             throw new IOException("cannot bind raft port " + self.raftAddress() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isLeader(RaftServer server) {
+        try {
+            return server.getDivision(GROUP_ID).getInfo().isLeader();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -5,12 +5,25 @@ import deltakv.engine.storage.MvccStore;
 import deltakv.engine.txn.StateMachineApplier;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
- * How a node joins a cluster: its peers, where its Raft log lives and the Raft tunables. A node
- * with a {@code Replication} commits through {@link RaftCommitter} instead of the local committer.
+ * How a node joins a cluster: its peers, where its Raft log lives, the Raft tunables and the bug
+ * flags this layer honours ({@value #STALE_FOLLOWER_READ}, {@value #HLC_NO_OBSERVE}). A node with a
+ * {@code Replication} commits through {@link RaftCommitter} instead of the local committer.
  */
-public record Replication(PeerList peers, Path raftDir, RaftSettings settings) {
+public record Replication(PeerList peers, Path raftDir, RaftSettings settings, Set<String> bugs) {
+    public static final String STALE_FOLLOWER_READ = "stale-follower-read";
+    public static final String HLC_NO_OBSERVE = "hlc-no-observe";
+
+    public Replication {
+        bugs = Set.copyOf(bugs);
+    }
+
+    public Replication(PeerList peers, Path raftDir, RaftSettings settings) {
+        this(peers, raftDir, settings, Set.of());
+    }
+
     /** Starts this node's Raft member on top of its store and apply function. */
     public RaftReplica start(String selfId, StateMachineApplier applier, Hlc hlc) throws IOException {
         MvccStore store = applier.store();
@@ -18,6 +31,7 @@ public record Replication(PeerList peers, Path raftDir, RaftSettings settings) {
         hlc.observe(store.lastAppliedTs());
         return RaftReplica.start(selfId, peers, raftDir, applier::applyBatch, hlc,
                 new AppliedWatermark(store::lastAppliedTs),
-                settings.snapshotThreshold() > 0 ? new CheckpointSnapshots(store) : new NoSnapshots(), settings);
+                settings.snapshotThreshold() > 0 ? new CheckpointSnapshots(store) : new NoSnapshots(), settings,
+                bugs);
     }
 }

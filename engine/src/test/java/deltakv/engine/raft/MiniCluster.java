@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * N in-process Raft members, each with its own RocksDB store and Raft folder under one temp dir and
@@ -25,18 +26,24 @@ final class MiniCluster implements AutoCloseable {
     private final Path dir;
     private final PeerList peers;
     private final RaftSettings settings;
+    private final Set<String> bugs;
     private final Map<String, Member> running = new LinkedHashMap<>();
 
-    private MiniCluster(Path dir, PeerList peers, RaftSettings settings) {
+    private MiniCluster(Path dir, PeerList peers, RaftSettings settings, Set<String> bugs) {
         this.dir = dir;
         this.peers = peers;
         this.settings = settings;
+        this.bugs = bugs;
     }
 
     static MiniCluster start(int n, Path dir, RaftSettings settings) throws IOException {
+        return start(n, dir, settings, Set.of());
+    }
+
+    static MiniCluster start(int n, Path dir, RaftSettings settings, Set<String> bugs) throws IOException {
         List<String> parts = new ArrayList<>();
         for (int i = 1; i <= n; i++) parts.add("n" + i + "=127.0.0.1:" + freePort() + ":" + freePort());
-        MiniCluster c = new MiniCluster(dir, PeerList.parse(String.join(",", parts)), settings);
+        MiniCluster c = new MiniCluster(dir, PeerList.parse(String.join(",", parts)), settings, bugs);
         for (PeerAddress p : c.peers.peers()) c.restart(p.id());
         return c;
     }
@@ -70,7 +77,7 @@ final class MiniCluster implements AutoCloseable {
         Hlc hlc = new Hlc(WallClock.SYSTEM);
         RaftReplica r;
         try {
-            r = new Replication(peers, home.resolve("raft"), settings).start(id, applier, hlc);
+            r = new Replication(peers, home.resolve("raft"), settings, bugs).start(id, applier, hlc);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
