@@ -42,10 +42,15 @@ public final class RwRegisterChecker implements Checker {
             return dup;
         }
         Anomalies found = new Anomalies();
-        EdgeList edges = new EdgeList();
-        PairExplainer ex = RegisterAnalysis.analyze(th, opts.flags(), edges, found);
-        // Elle's rw-register explainer tries wr, then ww, then rw.
-        CycleAnalysis.run(th, edges, ex, new int[] {Rel.WR, Rel.WW, Rel.RW}, opts, found);
+        Anomalies direct = new Anomalies();
+        RegisterAnalysis analysis = new RegisterAnalysis(th);
+        Both.run(() -> {
+            EdgeList edges = new EdgeList();
+            PairExplainer ex = analysis.graph(opts.flags(), edges, found);
+            // Elle's rw-register explainer tries wr, then ww, then rw.
+            CycleAnalysis.run(th, edges, ex, new int[] {Rel.WR, Rel.WW, Rel.RW}, opts, found);
+        }, () -> analysis.directAnomalies(direct));
+        found.addAll(direct);
         return Verdict.of(opts.consistencyModels(), found);
     }
 }

@@ -18,11 +18,21 @@ import java.util.Set;
  * {@code cyclic-versions} and left out, as Elle does.
  */
 public final class RegisterAnalysis {
-    private RegisterAnalysis() {}
+    private final TxnHistory th;
+    private final List<ExtTxn> ext;
 
-    public static PairExplainer analyze(TxnHistory th, Set<String> flags, EdgeList edges, Anomalies out) {
-        List<ExtTxn> ext = VersionSources.ext(th);
+    public RegisterAnalysis(TxnHistory th) {
+        this.th = th;
+        this.ext = VersionSources.ext(th);
+    }
+
+    /** Internal, G1a, G1b and lost-update: independent of the graph, so they can run beside it. */
+    public void directAnomalies(Anomalies out) {
         RegisterAnomalies.find(th, ext, out);
+    }
+
+    /** Adds wr, ww and rw edges (reporting cyclic-versions to {@code out}) and returns their explainer. */
+    public PairExplainer graph(Set<String> flags, EdgeList edges, Anomalies out) {
         Map<String, Versions> sources = new LinkedHashMap<>();
         sources.put("initial-state", VersionSources.initial(ext));
         if (flags.contains("wfr-keys")) {
