@@ -28,6 +28,15 @@ public interface Model {
     Object step(Object state, LinOp op);
 
     /**
+     * True if {@code op}, whenever it is legal, leaves the state unchanged (a read). The search then takes such
+     * an op as soon as it is legal, without trying alternatives — a sound partial-order reduction that keeps
+     * many concurrent reads from multiplying the configurations searched.
+     */
+    default boolean readOnly(LinOp op) {
+        return false;
+    }
+
+    /**
      * Removes ops whose presence cannot change the verdict, before the search: typically crashed ops with no
      * effect (a crashed read). Crashed ops multiply the search space, so this matters. The default keeps all.
      */

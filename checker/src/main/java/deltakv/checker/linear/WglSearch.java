@@ -36,6 +36,7 @@ final class WglSearch {
         Memo memo = new Memo();
         int[] stackNode = new int[n];
         Object[] stackState = new Object[n];
+        boolean[] stackForced = new boolean[n];
         int sp = 0;
         int remaining = 0; // completed ops not yet linearized; crashed ones are optional
         for (LinOp op : ops) if (!op.crashed()) remaining++;
@@ -59,35 +60,48 @@ final class WglSearch {
                 if (list.isCall[node]) {
                     Object next = model.step(state, op);
                     // A crashed op that changes nothing is dominated by "never happened": skip it.
-                    if (next != Model.ILLEGAL && !(op.crashed() && Objects.equals(next, state))) {
-                        linearized.set(id);
-                        if (memo.add(linearized, next)) {
-                            stackNode[sp] = node;
-                            stackState[sp] = state;
-                            sp++;
-                            state = next;
-                            if (!op.crashed()) remaining--;
-                            list.lift(node);
-                            node = list.first();
-                            continue;
-                        }
-                        linearized.clear(id);
+                    if (next == Model.ILLEGAL || op.crashed() && Objects.equals(next, state)) {
+                        node = list.next[node];
+                        continue;
                     }
-                    node = list.next[node];
-                } else {
+                    // A legal read-only op can move to right now in any linearization (partial-order reduction):
+                    // take it without branching, and if that fails, this configuration fails.
+                    boolean forced = !op.crashed() && model.readOnly(op);
+                    linearized.set(id);
+                    if (memo.add(linearized, next)) {
+                        stackNode[sp] = node;
+                        stackState[sp] = state;
+                        stackForced[sp] = forced;
+                        sp++;
+                        state = next;
+                        if (!op.crashed()) remaining--;
+                        list.lift(node);
+                        node = list.first();
+                        continue;
+                    }
+                    linearized.clear(id);
+                    if (!forced) {
+                        node = list.next[node];
+                        continue;
+                    }
+                } else if (deepest != null) {
                     // A return whose op is still pending: nothing before it can be completed this way.
-                    if (deepest != null) deepest.record(sp, stackNode, list, op, state);
+                    deepest.record(sp, stackNode, list, op, state);
+                }
+                // Backtrack, past forced moves: their parent configuration fails with them.
+                int call;
+                do {
                     if (sp == 0) return violation(deepest);
                     sp--;
-                    int call = stackNode[sp];
+                    call = stackNode[sp];
                     state = stackState[sp];
                     stackState[sp] = null;
                     int undone = list.opOf[call];
                     linearized.clear(undone);
                     if (!ops.get(undone).crashed()) remaining++;
                     list.unlift(call);
-                    node = list.next[call];
-                }
+                } while (stackForced[sp]);
+                node = list.next[call];
             }
         } catch (OutOfMemoryError e) {
             // The memo is local and becomes garbage as we return, so the JVM recovers.

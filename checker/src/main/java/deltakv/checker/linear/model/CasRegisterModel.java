@@ -36,6 +36,11 @@ public record CasRegisterModel(Object initial) implements Model {
     }
 
     @Override
+    public boolean readOnly(LinOp op) {
+        return op.f().equals("read");
+    }
+
+    @Override
     public List<LinOp> simplify(List<LinOp> ops) {
         return UnobservedWrites.drop(ops);
     }

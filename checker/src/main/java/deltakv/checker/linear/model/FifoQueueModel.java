@@ -76,6 +76,11 @@ public record FifoQueueModel(List<Object> initial) implements Model {
      * dequeue's interval for look-ahead pruning (see {@link DequeueOrder}).
      */
     @Override
+    public boolean readOnly(LinOp op) {
+        return op.f().equals("dequeue") && op.value() == null; // an empty dequeue
+    }
+
+    @Override
     public List<LinOp> simplify(List<LinOp> ops) {
         Map<Object, Integer> enqueued = new HashMap<>();
         Set<Object> dequeued = new HashSet<>();

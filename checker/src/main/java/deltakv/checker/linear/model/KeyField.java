@@ -24,9 +24,10 @@ public final class KeyField {
         return byKey.isEmpty() ? List.of(ops) : List.copyOf(byKey.values());
     }
 
-    private static final Object NO_KEY = new Object();
+    static final Object NO_KEY = new Object();
 
-    private static Object key(LinOp op) {
+    /** The op's {@code :key} field, or {@link #NO_KEY}. */
+    static Object key(LinOp op) {
         Map<Object, Object> extra = op.invoke().extra();
         if (extra == null) return NO_KEY;
         for (Object k : new Object[] {Keyword.of("key"), "key", ":key"}) {

@@ -67,6 +67,11 @@ public record SetModel(Set<Object> initial) implements Model {
     }
 
     @Override
+    public boolean readOnly(LinOp op) {
+        return op.f().equals("read") || op.f().equals("contains");
+    }
+
+    @Override
     public List<LinOp> simplify(List<LinOp> ops) {
         return CrashedReads.drop(ops, Set.of("read", "contains"));
     }
