@@ -85,14 +85,22 @@ public final class RaftReplica implements AutoCloseable {
                         TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
                 .build();
         long timeout = settings.commitTimeout().toMillis();
-        BatchSubmitter submitter = new BatchSubmitter(
-                entry -> client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)))
-                        .thenApply(RaftReplica::content).orTimeout(timeout, TimeUnit.MILLISECONDS),
-                settings.maxInFlight(), settings.maxBatchGroups(), stats, selfId);
         RaftPeerId me = RaftPeerId.valueOf(selfId);
+        LocalSubmit local = new LocalSubmit(server, me, GROUP_ID);
+        java.util.function.Function<byte[], CompletableFuture<byte[]>> viaClient =
+                entry -> client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)))
+                        .thenApply(RaftReplica::content);
+        // On the leader, skip the gRPC hop to ourselves; a "not leader (yet)" answer means nothing
+        // was appended, so the Ratis client (which finds the leader) takes over.
+        BatchSubmitter submitter = new BatchSubmitter(
+                entry -> (isLeader(server) ? local.write(entry).thenCompose(r -> r.isSuccess()
+                        ? CompletableFuture.completedFuture(content(r))
+                        : LocalSubmit.notAppended(r) ? viaClient.apply(entry) : CompletableFuture.failedFuture(
+                                new ClusterUnavailableException("TRYAGAIN " + r.getException(), r.getException())))
+                        : viaClient.apply(entry)).orTimeout(timeout, TimeUnit.MILLISECONDS),
+                settings.maxInFlight(), settings.maxBatchGroups(), stats, selfId);
         ReadBarrier reads = new ReadBarrier(
-                () -> client.async().sendReadOnlyUnordered(WatermarkQuery.REQUEST, me)
-                        .thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
+                () -> local.read(WatermarkQuery.REQUEST).thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
                 watermark, timeout);
         // bug flag: a follower answers reads at its own applied watermark, without asking the leader
         java.util.function.BooleanSupplier staleReads = bugs.contains(Replication.STALE_FOLLOWER_READ)
