@@ -9,7 +9,8 @@ package deltakv.jmh;
  * do not depend on how loaded the machine is: data-layer point gets, scans and entries returned, and
  * RocksDB iterator seeks / next() steps on the memtable (commit-time OCC checks and the write included;
  * the MVCC layer does its own version skipping, so a next() is one stored version walked, live or
- * deleted). Two scenarios:
+ * deleted), and the calling thread's CPU time per operation (steadier than wall time on a shared
+ * machine). Two scenarios:
  *   read-D   a 300-element list carrying D unfolded deltas (compactor off): LLEN, LRANGE 0 99
  *   hot-H    a list after H RPUSH+LPOP cycles, compacted every 64 operations (as the design's
  *            maxDeltaCount would): RPUSH, LPOP, LLEN, LRANGE 0 99. Shows what history costs.
@@ -35,16 +36,23 @@ import java.util.function.Function;
 public final class ListWorkProbe {
     private static final byte[] KEY = "list".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ELEMENT = "element-0123456789".getBytes(StandardCharsets.UTF_8);
-    private static final int REPS = 200;
+    private static final int REPS = 300;
 
     /** Averages per operation. */
     record Row(String variant, String scenario, String op, double gets, double scans, double scanned,
-               double seeks, double nexts, double deletesSkipped, double micros) {}
+               double seeks, double nexts, double deletesSkipped, double micros, double cpuMicros) {}
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final List<Row> rows = new ArrayList<>();
 
     public static void main(String[] args) throws IOException {
         ListWorkProbe p = new ListWorkProbe();
+        for (String v : List.of("rmw", "delta")) { // JIT warm-up, discarded
+            p.readScenario(Variant.parse(v), 64);
+            p.hotScenario(Variant.parse(v), 300);
+        }
+        p.rows.clear();
         int[] histories = args.length > 1 ? parse(args[1]) : new int[] {0, 1000, 5000};
         for (String v : List.of("rmw", "delta")) {
             for (int d : new int[] {0, 64, 256}) p.readScenario(Variant.parse(v), d);
@@ -100,7 +108,33 @@ public final class ListWorkProbe {
             measure(e, v, s, "LPOP", t -> check(lists.pop(t, KEY, End.LEFT, 1).size() == 1), compactEvery64);
             measure(e, v, s, "LLEN", t -> check(lists.length(t, KEY) == 100));
             measure(e, v, s, "LRANGE 0 99", t -> check(lists.range(t, KEY, 0, 99).size() == 100));
+            if (e.data.compactor().isPresent()) measureCompaction(e, v, s);
         }
+    }
+
+    /** One compaction of the list after 32 RPUSH + 32 LPOP (64 deltas), as the background would run it. */
+    private void measureCompaction(EmbeddedEngine e, Variant v, String scenario) {
+        RocksWork rocks = new RocksWork(e.store);
+        rocks.enable();
+        int runs = 30;
+        long nanos = 0, cpuNanos = 0;
+        RocksWork.Sample total = new RocksWork.Sample(0, 0, 0, 0);
+        for (int i = 0; i < runs; i++) {
+            for (int j = 0; j < 32; j++) {
+                e.execute(t -> e.data.lists().push(t, KEY, End.RIGHT, List.of(ELEMENT)));
+                e.execute(t -> e.data.lists().pop(t, KEY, End.LEFT, 1));
+            }
+            RocksWork.Sample before = rocks.sample();
+            long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
+            e.data.compactor().orElseThrow().compactNow(KEY);
+            cpuNanos += CPU.getCurrentThreadCpuTime() - c0;
+            nanos += System.nanoTime() - t0;
+            RocksWork.Sample d = rocks.sample().minus(before);
+            total = new RocksWork.Sample(total.seeks() + d.seeks(), total.nexts() + d.nexts(), 0, 0);
+        }
+        rows.add(new Row(v.cliName(), scenario, "compact/64", 0, 0, 0, total.seeks() / (double) runs,
+                total.nexts() / (double) runs, 0, nanos / 1000.0 / runs, cpuNanos / 1000.0 / runs));
     }
 
     private static Object check(boolean ok) {
@@ -118,17 +152,19 @@ public final class ListWorkProbe {
         RocksWork rocks = new RocksWork(e.store);
         rocks.enable();
         CountingTxn.Counts c = new CountingTxn.Counts();
-        for (int i = 0; i < 20; i++) { // warm-up, uncounted
+        for (int i = 0; i < 100; i++) { // warm-up, uncounted
             e.execute(t -> body.apply(new CountingTxn(t, c)));
             after.run();
         }
-        long gets = 0, scans = 0, scanned = 0, nanos = 0;
+        long gets = 0, scans = 0, scanned = 0, nanos = 0, cpuNanos = 0;
         RocksWork.Sample total = new RocksWork.Sample(0, 0, 0, 0);
         for (int i = 0; i < REPS; i++) {
             c.reset();
             RocksWork.Sample before = rocks.sample();
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             e.execute(t -> body.apply(new CountingTxn(t, c)));
+            cpuNanos += CPU.getCurrentThreadCpuTime() - c0;
             nanos += System.nanoTime() - t0;
             RocksWork.Sample d = rocks.sample().minus(before);
             total = new RocksWork.Sample(total.seeks() + d.seeks(), total.nexts() + d.nexts(),
@@ -140,16 +176,16 @@ public final class ListWorkProbe {
         }
         double n = REPS;
         rows.add(new Row(v.toString().toLowerCase(), scenario, op, gets / n, scans / n, scanned / n,
-                total.seeks() / n, total.nexts() / n, total.deletesSkipped() / n, nanos / n / 1000));
+                total.seeks() / n, total.nexts() / n, total.deletesSkipped() / n, nanos / n / 1000, cpuNanos / n / 1000));
     }
 
     private void print() {
-        System.out.printf("%-6s %-10s %-12s %7s %7s %9s %8s %10s %9s %10s%n", "var", "scenario", "op", "gets",
-                "scans", "entries", "seeks", "nexts", "rdbDelSk", "us(noisy)");
+        System.out.printf("%-6s %-10s %-12s %7s %7s %9s %8s %10s %9s %10s %9s%n", "var", "scenario", "op", "gets",
+                "scans", "entries", "seeks", "nexts", "rdbDelSk", "wall us", "cpu us");
         for (Row r : rows) {
-            System.out.printf("%-6s %-10s %-12s %7.1f %7.1f %9.1f %8.1f %10.1f %9.1f %10.1f%n", r.variant(),
+            System.out.printf("%-6s %-10s %-12s %7.1f %7.1f %9.1f %8.1f %10.1f %9.1f %10.1f %9.1f%n", r.variant(),
                     r.scenario(), r.op(), r.gets(), r.scans(), r.scanned(), r.seeks(), r.nexts(),
-                    r.deletesSkipped(), r.micros());
+                    r.deletesSkipped(), r.micros(), r.cpuMicros());
         }
     }
 
@@ -167,7 +203,8 @@ public final class ListWorkProbe {
             m.put("rocksSeeks", r.seeks());
             m.put("rocksNexts", r.nexts());
             m.put("rocksDeletesSkipped", r.deletesSkipped());
-            m.put("microsNoisy", r.micros());
+            m.put("wallMicros", r.micros());
+            m.put("cpuMicros", r.cpuMicros());
             sb.append("  {");
             int j = 0;
             for (Map.Entry<String, Object> en : m.entrySet()) {

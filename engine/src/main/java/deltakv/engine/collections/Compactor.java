@@ -4,11 +4,15 @@ import deltakv.engine.EngineConfig;
 import deltakv.engine.txn.Bytes;
 import deltakv.engine.txn.KeyRange;
 import deltakv.engine.txn.Txn;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +39,11 @@ public final class Compactor implements AutoCloseable {
     private final AtomicLong deltasFolded = new AtomicLong();
     private final AtomicLong claimsCollected = new AtomicLong();
     private final AtomicLong syncCompactions = new AtomicLong();
+    private final AtomicLong nudgedCompactions = new AtomicLong();
+    private final Set<ByteBuffer> nudged = ConcurrentHashMap.newKeySet();
     private volatile boolean paused;
     private volatile byte[] cursor = ListKeys.DELTA;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
 
     public Compactor(Transactions txns, EngineConfig cfg) {
         this.txns = txns;
@@ -127,6 +133,40 @@ public final class Compactor implements AutoCloseable {
         if (!full) cursor = ns.start();
         else if (recountLast) cursor = ListKeys.deltaPrefix(userKeys.get(ids.get(ids.size() - 1)));
         else cursor = Bytes.prefixEnd(ListKeys.deltaPrefix(userKeys.get(ids.get(0))));
+    }
+
+    /**
+     * A list was resolved over at least {@code maxDeltaCount} deltas: compact it on the compactor thread now
+     * instead of at the next tick. Why: between ticks a hot list otherwise grows to the hard limit, so every
+     * operation scans up to {@code maxDeltaScanLimit} deltas and every 256th one stalls all writers in a
+     * synchronous compaction. Background work like a tick: ignored while paused or not started, at most one
+     * queued per list, failures only logged.
+     */
+    public void nudge(byte[] userKey) {
+        ScheduledExecutorService s = scheduler;
+        if (paused || s == null) return;
+        ByteBuffer k = ByteBuffer.wrap(userKey.clone());
+        if (!nudged.add(k)) return;
+        try {
+            s.execute(() -> {
+                try {
+                    if (paused) return;
+                    nudgedCompactions.incrementAndGet();
+                    compactNow(userKey);
+                } catch (RuntimeException e) {
+                    LOG.debug("nudged compaction failed: {}", e.toString());
+                } finally {
+                    nudged.remove(k);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            nudged.remove(k); // closing
+        }
+    }
+
+    /** Compactions started by {@link #nudge} (also counted in {@code keysCompacted}). */
+    public long nudgedCompactions() {
+        return nudgedCompactions.get();
     }
 
     /** Hard limit reached while resolving meta: compact the key now (single-flight), counted separately. */

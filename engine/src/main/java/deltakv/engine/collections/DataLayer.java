@@ -21,7 +21,7 @@ public record DataLayer(Variant variant, StringStore strings, ListStore lists, K
             }
             case DELTA -> {
                 Compactor compactor = new Compactor(txns, cfg);
-                ListStore lists = new DeltaLists(cfg, compactor::compactForHardLimit);
+                ListStore lists = new DeltaLists(cfg, compactor::compactForHardLimit, compactor::nudge);
                 yield new DataLayer(Variant.DELTA, strings, lists, new Keyspace(strings, lists), Optional.of(compactor));
             }
             case DELTA_CF -> throw new IllegalArgumentException("variant delta-cf is not implemented yet");

@@ -29,7 +29,13 @@ public final class DeltaLists implements ListStore {
     private final long maxDeltaPagesOnDelete;
 
     public DeltaLists(EngineConfig cfg, Consumer<byte[]> syncCompaction) {
-        this.resolver = new DeltaMetaResolver(cfg.maxDeltaScanLimit(), cfg.bug("truncated-delta-sum"), syncCompaction);
+        this(cfg, syncCompaction, key -> {});
+    }
+
+    /** @param nudge asked (never blocking) to compact a list resolved over {@code maxDeltaCount} deltas */
+    public DeltaLists(EngineConfig cfg, Consumer<byte[]> syncCompaction, Consumer<byte[]> nudge) {
+        this.resolver = new DeltaMetaResolver(cfg.maxDeltaScanLimit(), cfg.bug("truncated-delta-sum"), syncCompaction,
+                cfg.maxDeltaCount(), nudge);
         this.claims = new ClaimWindows(cfg.claimScanWindow());
         this.reader = new ClaimSkippingReader(claims);
         this.pushKeepsStaleClaim = cfg.bug("push-keeps-stale-claim");

@@ -14,11 +14,20 @@ final class DeltaMetaResolver {
     private final int scanLimit;
     private final boolean truncatedSumBug;
     private final Consumer<byte[]> syncCompaction;
+    private final int nudgeAt;
+    private final Consumer<byte[]> nudge;
 
-    DeltaMetaResolver(int scanLimit, boolean truncatedSumBug, Consumer<byte[]> syncCompaction) {
+    /**
+     * @param nudgeAt deltas at which {@code nudge} asks for a background compaction of the key
+     *                ({@code maxDeltaCount}); it never blocks the caller
+     */
+    DeltaMetaResolver(int scanLimit, boolean truncatedSumBug, Consumer<byte[]> syncCompaction, int nudgeAt,
+                      Consumer<byte[]> nudge) {
         this.scanLimit = scanLimit;
         this.truncatedSumBug = truncatedSumBug;
         this.syncCompaction = syncCompaction;
+        this.nudgeAt = Math.max(1, nudgeAt);
+        this.nudge = nudge;
     }
 
     /**
@@ -50,6 +59,7 @@ final class DeltaMetaResolver {
             syncCompaction.accept(key);
             throw new ConflictException(ListKeys.deltaPrefix(key));
         }
+        if (deltas.size() >= nudgeAt) nudge.accept(key);
         ListMeta m = ListMeta.decode(base);
         for (Txn.KV d : deltas) if (!ListKeys.isPendingDelta(d.key())) m = m.plus(ListDelta.decode(d.value()));
         return m;
