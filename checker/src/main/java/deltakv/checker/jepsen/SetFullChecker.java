@@ -5,6 +5,7 @@ import deltakv.checker.Checker;
 import deltakv.checker.Validity;
 import deltakv.checker.history.Op;
 import deltakv.checker.history.OpType;
+import deltakv.checker.linear.Edn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -112,7 +113,8 @@ public final class SetFullChecker implements Checker {
         StringBuilder why = new StringBuilder();
         if (!lost.isEmpty()) {
             types.add("lost");
-            why.append(lost.size()).append(" lost element(s), e.g. ").append(lost.subList(0, Math.min(5, lost.size()))).append('\n');
+            why.append(lost.size()).append(" lost element(s), e.g. ")
+                    .append(Edn.print(lost.subList(0, Math.min(5, lost.size())))).append('\n');
         }
         if (!duplicated.isEmpty()) {
             types.add("duplicated");

@@ -2,6 +2,7 @@ package deltakv.checker.linear;
 
 import deltakv.checker.CheckResult;
 import deltakv.checker.Checker;
+import deltakv.checker.history.HistoryException;
 import deltakv.checker.history.Op;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +34,17 @@ public final class LinearizabilityChecker implements Checker {
         this(model, timeLimit, Budget.defaultMemoryLimit(), true);
     }
 
+    /** Bad input (an op the model does not know, unpaired ops) is a {@link HistoryException} with one line. */
     @Override
     public CheckResult check(List<Op> history) {
-        List<LinOp> ops = OpPairing.pair(history);
+        try {
+            return checkPaired(OpPairing.pair(history));
+        } catch (IllegalArgumentException e) {
+            throw new HistoryException(e.getMessage());
+        }
+    }
+
+    private CheckResult checkPaired(List<LinOp> ops) {
         List<List<LinOp>> parts = Partitions.split(model, ops, split);
         long start = System.nanoTime();
         PartitionRunner.Found found = new PartitionRunner(model, newBudget()).run(parts);

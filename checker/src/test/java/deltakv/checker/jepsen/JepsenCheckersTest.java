@@ -79,5 +79,8 @@ class JepsenCheckersTest {
         assertThrows(IllegalArgumentException.class, () -> new CounterChecker().check(textCounter));
         var orphan = new Hist().ok(0, "add", 1L).ops();
         assertThrows(IllegalArgumentException.class, () -> new SetChecker().check(orphan));
+        // Through the registry the same problems are one-line history errors, which `dkv check` exits 254 on.
+        assertThrows(deltakv.checker.history.HistoryException.class,
+                () -> deltakv.checker.Checkers.forWorkload("counter", deltakv.checker.CheckOptions.defaults()).check(textCounter));
     }
 }

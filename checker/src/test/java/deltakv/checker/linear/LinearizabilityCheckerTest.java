@@ -8,6 +8,7 @@ import deltakv.checker.CheckOptions;
 import deltakv.checker.CheckResult;
 import deltakv.checker.Checkers;
 import deltakv.checker.Validity;
+import deltakv.checker.history.HistoryException;
 import deltakv.checker.history.Op;
 import deltakv.checker.linear.model.CasRegisterModel;
 import deltakv.checker.linear.model.RegisterModel;
@@ -103,7 +104,7 @@ class LinearizabilityCheckerTest {
                 () -> Checkers.forModel("stack", opts));
         assertTrue(unknownModel.getMessage().contains("unknown model 'stack'"));
         List<Op> h = new Hist().invoke(0, "append", 1L).ok(0, "append", 1L).ops();
-        IllegalArgumentException unknownOp = assertThrows(IllegalArgumentException.class,
+        HistoryException unknownOp = assertThrows(HistoryException.class,
                 () -> Checkers.forModel("register", opts).check(h));
         assertTrue(unknownOp.getMessage().contains("does not support p0 :append 1"), unknownOp.getMessage());
         assertThrows(IllegalArgumentException.class,
