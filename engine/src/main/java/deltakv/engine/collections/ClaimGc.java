@@ -13,11 +13,16 @@ import java.util.List;
  * <li>Outside the range: claims (and their items) left by pops whose delta already moved the bound are
  *     dead; delete them.</li>
  * </ol>
- * Every deletion counts against {@code budget}.
+ * Every deletion counts against {@code budget}. The outside scans start at the stored claim bounds
+ * (the compactor lowers/raises them to every Head/Tail a folded pop could have seen), not at the ends
+ * of the claim range.
  */
 final class ClaimGc {
-    /** @param meta metadata after collection; @param more whether the budget cut the work short */
-    record Result(ListMeta meta, long claims, int deletions, boolean more) {}
+    /**
+     * @param meta metadata after collection; @param more whether the budget cut the work short;
+     * @param floor / @param ceiling the claim bounds to store (see {@link #collect})
+     */
+    record Result(ListMeta meta, long claims, int deletions, boolean more, long floor, long ceiling) {}
 
     private final boolean skipGapBug;
 
@@ -25,7 +30,14 @@ final class ClaimGc {
         this.skipGapBug = skipGapBug;
     }
 
-    Result collect(Txn txn, byte[] key, ListMeta meta, int budget) {
+    /**
+     * @param floor   no live claim outside the range has a sequence below it ({@link StoredBase#NO_FLOOR}:
+     *                unknown). Why bother: every LPOP leaves a claim that is deleted here, and its tombstone
+     *                stays until version GC; scanning from the start of the claim range walks all of them,
+     *                so each compaction cost grew with the list's history.
+     * @param ceiling no live claim outside the range has a sequence at or above it (RPOP's side)
+     */
+    Result collect(Txn txn, byte[] key, ListMeta meta, int budget, long floor, long ceiling) {
         long head = meta.head();
         long tail = meta.tail();
         int pairs = budget / 2;
@@ -55,16 +67,23 @@ final class ClaimGc {
             expect = seq - 1;
         }
         KeyRange all = ListKeys.claims(key);
-        for (KeyRange outside : List.of(new KeyRange(all.start(), ListKeys.claim(key, head)),
-                new KeyRange(ListKeys.claim(key, tail), all.end()))) {
+        byte[] below = floor == StoredBase.NO_FLOOR ? all.start() : ListKeys.claim(key, Math.min(floor, head));
+        byte[] above = ceiling == StoredBase.NO_CEILING ? all.end() : ListKeys.claim(key, Math.max(ceiling, tail));
+        List<KeyRange> outside = List.of(new KeyRange(below, ListKeys.claim(key, head)),
+                new KeyRange(ListKeys.claim(key, tail), above));
+        boolean[] complete = new boolean[2];
+        for (int side = 0; side < 2; side++) {
             int room = (int) (pairs - claims);
             if (room <= 0) { more = true; break; }
-            List<Txn.KV> dead = txn.scan(outside, room, false, false);
+            List<Txn.KV> dead = txn.scan(outside.get(side), room, false, false);
             for (Txn.KV c : dead) deletePair(txn, key, c.key(), ListKeys.seqOf(c.key()));
             claims += dead.size();
             if (dead.size() == room) more = true;
+            else complete[side] = true;
         }
-        return new Result(new ListMeta(head, Math.max(0, tail - head)), claims, (int) (2 * claims), more);
+        // a side scanned to its end leaves no live claim beyond the (new) bound
+        return new Result(new ListMeta(head, Math.max(0, tail - head)), claims, (int) (2 * claims), more,
+                complete[0] ? head : floor, complete[1] ? tail : ceiling);
     }
 
     private static void deletePair(Txn txn, byte[] key, byte[] claimKey, long seq) {

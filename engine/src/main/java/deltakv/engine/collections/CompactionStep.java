@@ -24,24 +24,33 @@ final class CompactionStep {
     Result run(Txn txn, byte[] key) {
         byte[] baseKey = ListKeys.baseMeta(key);
         byte[] base = txn.get(baseKey);
-        ListMeta meta = ListMeta.decode(base);
+        StoredBase stored = StoredBase.decode(base);
+        ListMeta meta = stored.meta();
+        long floor = stored.claimFloor();
+        long ceiling = stored.claimCeiling();
         List<Txn.KV> deltas = txn.scan(FoldMark.liveDeltas(key, base), budget + 1, false, false);
         boolean moreDeltas = deltas.size() > budget;
         List<Txn.KV> folded = moreDeltas ? deltas.subList(0, budget) : deltas;
         for (Txn.KV d : folded) {
+            // a pop in this delta's commit claimed at or above the Head (below the Tail) it saw, which is
+            // the running sum so far: widen the claim bounds to it
+            if (floor != StoredBase.NO_FLOOR) floor = Math.min(floor, meta.head());
+            if (ceiling != StoredBase.NO_CEILING) ceiling = Math.max(ceiling, meta.tail());
             meta = meta.plus(ListDelta.decode(d.value()));
             txn.delete(d.key());
         }
         long claims = 0;
         boolean moreGc = false;
         if (!moreDeltas) {
-            ClaimGc.Result r = gc.collect(txn, key, meta, budget - folded.size());
+            ClaimGc.Result r = gc.collect(txn, key, meta, budget - folded.size(), floor, ceiling);
             meta = r.meta();
             claims = r.claims();
             moreGc = r.more();
+            floor = r.floor();
+            ceiling = r.ceiling();
         }
-        byte[] mark = folded.isEmpty() ? FoldMark.suffix(base) : FoldMark.ofDeltaKey(folded.get(folded.size() - 1).key());
-        if (!folded.isEmpty() || claims > 0) txn.put(baseKey, FoldMark.encodeBase(meta, mark));
+        byte[] mark = folded.isEmpty() ? stored.foldMark() : FoldMark.ofDeltaKey(folded.get(folded.size() - 1).key());
+        if (!folded.isEmpty() || claims > 0) txn.put(baseKey, new StoredBase(meta, mark, floor, ceiling).encode());
         return new Result(folded.size(), claims, moreDeltas || moreGc);
     }
 }

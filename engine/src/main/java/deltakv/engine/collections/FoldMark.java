@@ -5,11 +5,9 @@ import deltakv.engine.txn.KeyRange;
 import java.util.Arrays;
 
 /**
- * Where a list's live deltas start. The compactor appends to the base meta the key suffix
- * ({@code commitTs u64, seqInTxn u32}) of the last delta it folded:
- * <pre>
- *   !lst|meta|b| len key → Head i64, Tail i64, Len i64 [, foldedThrough: commitTs u64 seqInTxn u32]
- * </pre>
+ * Where a list's live deltas start. The compactor appends to the base meta ({@link StoredBase}) the key
+ * suffix ({@code commitTs u64, seqInTxn u32}) of the last delta it folded.
+ * <p>
  * Why: a folded delta is deleted, but its tombstone stays in the store until version GC, and delta keys
  * are never reused (they embed the commit ts), so a scan from the start of the delta range walks one dead
  * version per delta ever written: every push, pop and read of a hot list got slower with its history.
@@ -21,7 +19,6 @@ import java.util.Arrays;
  */
 final class FoldMark {
     static final int SUFFIX_BYTES = 12;
-    private static final int META_BYTES = 24;
 
     private FoldMark() {}
 
@@ -36,8 +33,7 @@ final class FoldMark {
 
     /** The mark of a stored base meta, or null if none (never compacted, or written by the rmw variant). */
     static byte[] suffix(byte[] storedBase) {
-        if (storedBase == null || storedBase.length < META_BYTES + SUFFIX_BYTES) return null;
-        return Arrays.copyOfRange(storedBase, META_BYTES, META_BYTES + SUFFIX_BYTES);
+        return StoredBase.decode(storedBase).foldMark();
     }
 
     /** The mark for a folded delta key: its last 12 bytes. */
@@ -47,7 +43,6 @@ final class FoldMark {
 
     /** Base meta bytes for {@code meta}, carrying {@code mark} when there is one. */
     static byte[] encodeBase(ListMeta meta, byte[] mark) {
-        byte[] m = meta.encode();
-        return mark == null ? m : Bytes.concat(m, mark);
+        return new StoredBase(meta, mark, StoredBase.NO_FLOOR, StoredBase.NO_CEILING).encode();
     }
 }
