@@ -60,8 +60,20 @@ public final class LinearizabilityChecker implements Checker {
                 if (deepest instanceof SearchOutcome.Violation) outcome = deepest;
             }
         }
+        if (outcome instanceof SearchOutcome.Violation v && v.failing() != null) outcome = withAllOps(v, ops);
         long elapsed = System.nanoTime() - start;
         return new LinearResult(model.name(), outcome, found.partition(), parts.size(), ops.size(), elapsed);
+    }
+
+    /** The timeline shows every op of the failing part as in the history, including ones simplification dropped. */
+    private SearchOutcome.Violation withAllOps(SearchOutcome.Violation v, List<LinOp> ops) {
+        List<List<LinOp>> rawParts = split ? model.partition(ops) : List.of(ops);
+        for (List<LinOp> part : rawParts) {
+            if (part.stream().anyMatch(o -> o.invoke() == v.failing().invoke())) {
+                return new SearchOutcome.Violation(part, v.prefix(), v.failing(), v.states(), v.reason());
+            }
+        }
+        return v;
     }
 
     private Budget newBudget() {
