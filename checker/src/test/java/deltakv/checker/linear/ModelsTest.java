@@ -1,0 +1,102 @@
+package deltakv.checker.linear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import deltakv.checker.CheckResult;
+import deltakv.checker.Validity;
+import deltakv.checker.history.Keyword;
+import deltakv.checker.history.Op;
+import deltakv.checker.linear.model.CasRegisterModel;
+import deltakv.checker.linear.model.FifoQueueModel;
+import deltakv.checker.linear.model.KeyedModel;
+import deltakv.checker.linear.model.MultiRegisterModel;
+import deltakv.checker.linear.model.SetModel;
+import deltakv.checker.linear.sim.SimulatedHistories;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Model-specific behaviour beyond the fixtures: splitting, keyed objects, explanations. */
+class ModelsTest {
+    private static final Keyword R = Keyword.of("read");
+    private static final Keyword W = Keyword.of("write");
+    private static final Keyword X = Keyword.of("x");
+    private static final Keyword Y = Keyword.of("y");
+
+    @Test
+    void multiRegisterSplitsIntoKeyComponents() {
+        List<Op> h = new Hist()
+                .invoke(0, "txn", List.of(List.of(W, X, 1L))).ok(0, "txn", List.of(List.of(W, X, 1L)))
+                .invoke(1, "txn", List.of(List.of(W, Y, 2L))).ok(1, "txn", List.of(List.of(W, Y, 2L)))
+                .invoke(2, "txn", List.of(java.util.Arrays.asList(R, Y, null))).ok(2, "txn", List.of(List.of(R, Y, 2L))).ops();
+        Model m = new MultiRegisterModel(Map.of(X, 0L, Y, 0L));
+        LinearResult r = (LinearResult) new LinearizabilityChecker(m).check(h);
+        assertEquals(Validity.TRUE, r.valid());
+        assertEquals(2, r.partitions(), "x and y never share a transaction");
+    }
+
+    @Test
+    void keyedModelAgreesWithPerKeySplitting() {
+        List<Op> h = SimulatedHistories.registers(3, 5, 3_000, 8, 0.02);
+        Model keyed = new KeyedModel(new CasRegisterModel(0L));
+        for (boolean split : new boolean[] {true, false}) {
+            CheckResult r = new LinearizabilityChecker(keyed, Duration.ofSeconds(30), Budget.defaultMemoryLimit(), split).check(h);
+            assertEquals(Validity.TRUE, r.valid(), "split=" + split);
+        }
+        CheckResult perKey = new LinearizabilityChecker(new CasRegisterModel(0L)).check(h);
+        assertEquals(8, ((LinearResult) perKey).partitions());
+        assertEquals(Validity.TRUE, perKey.valid());
+    }
+
+    @Test
+    void fifoLookAheadExplainsWhyAnEnqueueCannotGoBehind() {
+        // 1 is enqueued, then 2 (in real time); yet 2 is dequeued, completely, before 1 is.
+        List<Op> h = new Hist()
+                .invoke(0, "enqueue", 1L).ok(0, "enqueue", 1L)
+                .invoke(0, "enqueue", 2L).ok(0, "enqueue", 2L)
+                .invoke(1, "dequeue", null).ok(1, "dequeue", 2L)
+                .invoke(1, "dequeue", null).ok(1, "dequeue", 1L).ops();
+        CheckResult r = new LinearizabilityChecker(new FifoQueueModel()).check(h);
+        assertEquals(Validity.FALSE, r.valid());
+        assertTrue(r.explanation().contains("cannot linearize: p1 :dequeue 2 [index 4]"), r.explanation());
+    }
+
+    @Test
+    void setWithoutReadsSplitsPerElement() {
+        List<Op> h = new Hist().invoke(0, "add", 1L).ok(0, "add", 1L).invoke(1, "add", 2L).ok(1, "add", 2L)
+                .invoke(0, "contains", List.of(1L, true)).ok(0, "contains", List.of(1L, true))
+                .invoke(0, "remove", 2L).ok(0, "remove", 2L)
+                .invoke(1, "contains", List.of(2L, false)).ok(1, "contains", List.of(2L, false)).ops();
+        LinearResult r = (LinearResult) new LinearizabilityChecker(new SetModel()).check(h);
+        assertEquals(Validity.TRUE, r.valid());
+        assertEquals(2, r.partitions());
+    }
+
+    @Test
+    void firstViolationAmongManyPartsIsReported() {
+        Hist h = new Hist();
+        for (long k = 0; k < 40; k++) {
+            h.add(deltakv.checker.history.OpType.INVOKE, k, "write", k);
+        }
+        List<Op> ops = new java.util.ArrayList<>();
+        for (Op o : h.ops()) ops.add(withKey(o, o.process()));
+        long i = ops.size();
+        for (long k = 0; k < 40; k++) {
+            ops.add(withKey(new Op(i++, i, deltakv.checker.history.OpType.OK, k, "write", k, null, Map.of()), k));
+        }
+        for (long k = 0; k < 40; k++) {
+            long read = k == 17 ? 99L : k; // key 17 reads a value never written
+            ops.add(withKey(new Op(i++, i, deltakv.checker.history.OpType.INVOKE, k, "read", null, null, Map.of()), k));
+            ops.add(withKey(new Op(i++, i, deltakv.checker.history.OpType.OK, k, "read", read, null, Map.of()), k));
+        }
+        CheckResult r = new LinearizabilityChecker(new CasRegisterModel(null)).check(ops);
+        assertEquals(Validity.FALSE, r.valid());
+        assertTrue(r.explanation().contains("cannot linearize: p17 :read 99"), r.explanation());
+    }
+
+    private static Op withKey(Op o, Object key) {
+        return new Op(o.index(), o.time(), o.type(), o.process(), o.f(), o.value(), o.error(), Map.of(Keyword.of("key"), key));
+    }
+}
