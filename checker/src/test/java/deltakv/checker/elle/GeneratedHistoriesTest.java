@@ -43,6 +43,19 @@ class GeneratedHistoriesTest {
         }
     }
 
+    @Test
+    void aStoreServingStaleReadsIsCaught() {
+        List<Op> h = HistoryGenerator.generate(
+                HistoryGenerator.Config.of(Workload.LIST_APPEND, 11, 3000).withStaleReads(0.02));
+        CheckResult r = new ListAppendChecker(SS).check(h);
+        assertEquals(Validity.FALSE, r.valid());
+        assertTrue(r.anomalyTypes().stream().anyMatch(t -> t.startsWith("G-single-item") || t.startsWith("G2-item")
+                || t.startsWith("G-nonadjacent")), r.anomalyTypes().toString());
+        // Serializable forgives what only realtime order exposes, but stale reads still break it here.
+        CheckResult weaker = new ListAppendChecker(SS.withModels(List.of("serializable"))).check(h);
+        assertEquals(Validity.FALSE, weaker.valid(), weaker.anomalyTypes().toString());
+    }
+
     @ParameterizedTest
     @EnumSource(AnomalyInjector.Plant.class)
     void plantedAnomalyIsFoundWithItsType(AnomalyInjector.Plant plant) {
