@@ -12,8 +12,16 @@ while IFS=$'\037' read -r file check options expected detail source; do
     list-append|rw-register|queue|counter|set|set-full) args=(--workload "$check");;
     *) args=(--model "$check");;
   esac
-  # shellcheck disable=SC2206
-  opts=($options)
+  # Options are "--flag VALUE" pairs whose value may contain spaces (an EDN map): split at "--".
+  opts=()
+  rest="$options"
+  while [ -n "$rest" ]; do
+    pair="${rest%% --*}"
+    opts+=("${pair%% *}")
+    [ "$pair" != "${pair%% *}" ] && opts+=("${pair#* }")
+    [ "$pair" = "$rest" ] && break
+    rest="${rest#"$pair" }"
+  done
   out=$("$here/dkv" check "${args[@]}" "${opts[@]}" "$dir/$file" 2>&1)
   rc=$?
   verdict=$(printf '%s\n' "$out" | grep -m1 -o 'valid? [a-z]*' | awk '{print $2}')
