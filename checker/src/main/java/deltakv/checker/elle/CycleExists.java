@@ -82,12 +82,20 @@ final class CycleExists {
             d.put("subgraph", s.subgraph());
             d.put("scc-size", smallest.size());
             d.put("scc", indices);
-            out.add(new AnomalyCase(type, d, "A cycle exists in the " + s.subgraph() + " subgraph among the "
+            out.add(new AnomalyCase(type, d, "A cycle exists in the " + describe(s) + " graph among the "
                     + smallest.size() + " transaction(s) with indices " + indices + ", so "
                     + ConsistencyModels.friendly(s.model()) + " cannot hold (no more specific cycle was named there)."));
             redundant.addAll(ConsistencyModels.modelsImplying(s.model()));
         }
         return out;
+    }
+
+    /** "ww|wr|realtime" or "ww|wr|realtime extended by one rw step". */
+    private static String describe(Spec s) {
+        List<?> union = s.extension() ? (List<?>) s.subgraph().get(1) : s.subgraph();
+        String rels = String.join("|", union.subList(1, union.size()).stream().map(Object::toString)
+                .filter(r -> !r.endsWith("p")).toList()); // wwp, wrp, rwp: predicate relations, never present here
+        return s.extension() ? rels + " extended by one rw step" : rels;
     }
 
     private List<Integer> unionScc(Spec s, int[] members) {

@@ -46,8 +46,7 @@ public final class AppendExplainer implements PairExplainer {
     private static Step step(String type, Object key, Object value, Object value2) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("key", key);
-        d.put("value", value == AppendIndex.INIT ? null : value);
-        d.put("init?", value == AppendIndex.INIT);
+        d.put("value", value == AppendIndex.INIT ? "init" : value); // Elle writes the initial state as "init"
         if (value2 != null) {
             d.put("value'", value2);
         }
@@ -63,7 +62,7 @@ public final class AppendExplainer implements PairExplainer {
         return switch (s.type()) {
             case "ww" -> b + " appended " + v2 + " after " + a + " appended " + v + " to " + k;
             case "wr" -> b + " observed " + a + "'s append of " + v + " to key " + k;
-            case "rw" -> Boolean.TRUE.equals(d.get("init?"))
+            case "rw" -> "init".equals(d.get("value"))
                     ? a + " observed the initial (nil) state of " + k + ", which " + b + " created by appending " + v2
                     : a + " did not observe " + b + "'s append of " + v2 + " to " + k;
             default -> s.type();
