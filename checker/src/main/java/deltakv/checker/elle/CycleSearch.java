@@ -20,6 +20,8 @@ public final class CycleSearch {
     private final Deadline deadline;
     private final int[] explainOrder;
     private final TxnHistory th;
+    /** Set by {@link #firstCycle} when it gave up because its time slice ran out. */
+    private boolean sliceExpired;
     // SCCs of the subgraph each spec may use: a seed edge outside one cannot close a walk.
     private final Map<Integer, int[]> subComponents = new java.util.HashMap<>();
 
@@ -62,28 +64,37 @@ public final class CycleSearch {
         WalkSearch walks = new WalkSearch(g, comp, id, members, scratch);
         java.util.Set<String> redundant = new java.util.HashSet<>();
         boolean any = false;
+        String timedOut = null;
         for (CycleSpec spec : CycleSpec.ALL) {
             if (redundant.contains(spec.type())) {
                 continue;
             }
             if (deadline.passed()) {
-                timeouts.add(Map.of("scc-size", members.length, "anomaly-spec-type", spec.type()));
-                return;
+                timedOut = spec.type();
+                break;
             }
+            sliceExpired = false;
             Cycle c = firstCycle(walks, comp, id, members, spec, deadline.slice(SLICE_SECONDS));
+            if (sliceExpired && timedOut == null) {
+                timedOut = spec.type();
+            }
             if (c != null) {
                 any = true;
                 found.computeIfAbsent(c.classify(), k -> new ArrayList<>()).add(c);
                 redundant.addAll(AnomalyLattice.implied(Set.of(spec.type())));
             }
         }
-        if (!any) {
-            // Every SCC holds some cycle; if no spec matched in time, report whichever one a plain search finds.
-            CycleSpec anyCycle = new CycleSpec("cycle", Rel.DATA, Rel.DATA | Rel.PROCESS | Rel.REALTIME,
-                    CycleSpec.Shape.ANY, 0);
-            Cycle c = firstCycle(walks, comp, id, members, anyCycle, deadline.slice(SLICE_SECONDS));
-            if (c != null) {
-                found.computeIfAbsent(c.classify(), k -> new ArrayList<>()).add(c);
+        if (timedOut != null) {
+            // As Elle does on a timeout: say so (the verdict becomes unknown unless something prohibited was
+            // found), and if nothing was named here, report whichever cycle a plain search finds.
+            timeouts.add(Map.of("scc-size", members.length, "anomaly-spec-type", timedOut));
+            if (!any) {
+                CycleSpec anyCycle = new CycleSpec("cycle", Rel.DATA, Rel.DATA | Rel.PROCESS | Rel.REALTIME,
+                        CycleSpec.Shape.ANY, 0);
+                Cycle c = firstCycle(walks, comp, id, members, anyCycle, deadline.slice(SLICE_SECONDS));
+                if (c != null) {
+                    found.computeIfAbsent(c.classify(), k -> new ArrayList<>()).add(c);
+                }
             }
         }
     }
@@ -109,6 +120,7 @@ public final class CycleSearch {
                     }
                 }
                 if (slice.passed()) {
+                    sliceExpired = true;
                     return null;
                 }
             }

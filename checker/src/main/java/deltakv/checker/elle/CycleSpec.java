@@ -21,9 +21,12 @@ public record CycleSpec(String type, int seedRel, int pathRels, Shape shape, int
         ADJACENT_RW
     }
 
-    /** Whether a found cycle must be explained as exactly this type (Elle: all but G0 and G1c and their variants). */
+    /**
+     * Whether a found cycle must be explained as exactly this type (Elle: all but G0 and G1c and their
+     * variants; our timeout fallback, "cycle", takes any).
+     */
     public boolean typed() {
-        return !(type.startsWith("G0") || type.startsWith("G1c"));
+        return !(type.startsWith("G0") || type.startsWith("G1c") || type.equals("cycle"));
     }
 
     /** All cycle specs, in Elle's search order: most severe first, process then realtime variants last. */
