@@ -23,7 +23,12 @@ public record Mop(Kind f, Object key, Object value) {
             case "w" -> Kind.WRITE;
             default -> null;
         };
-        return kind == null ? null : new Mop(kind, l.get(1), l.get(2));
+        return kind == null ? null : new Mop(kind, asLong(l.get(1)), asLong(l.get(2)));
+    }
+
+    /** Integer 1 and Long 1 must be the same key or value (Elle rejects such mixes; we unify them). */
+    private static Object asLong(Object o) {
+        return o instanceof Integer || o instanceof Short || o instanceof Byte ? (Object) ((Number) o).longValue() : o;
     }
 
     @Override

@@ -67,4 +67,16 @@ class GeneratedHistoriesTest {
             assertEquals(plant.expected, r.anomalyTypes(), plant + " seed " + seed + ": " + r.explanation());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(AnomalyInjector.RegisterPlant.class)
+    void plantedRegisterAnomalyIsFoundWithItsType(AnomalyInjector.RegisterPlant plant) {
+        for (long seed = 1; seed <= 2; seed++) {
+            List<Op> valid = HistoryGenerator.generate(HistoryGenerator.Config.of(Workload.RW_REGISTER, seed, 2000));
+            List<Op> h = AnomalyInjector.plant(valid, plant, seed);
+            CheckResult r = new RwRegisterChecker(SS).check(h);
+            assertEquals(Validity.FALSE, r.valid(), plant + " seed " + seed);
+            assertEquals(plant.expected, r.anomalyTypes(), plant + " seed " + seed + ": " + r.explanation());
+        }
+    }
 }

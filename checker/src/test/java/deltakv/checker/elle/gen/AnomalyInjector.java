@@ -39,6 +39,25 @@ public final class AnomalyInjector {
         }
     }
 
+    /** rw-register plants and the anomaly types they must produce (strict-serializable, no version options). */
+    public enum RegisterPlant {
+        G1C(List.of("G1c")),
+        G_SINGLE(List.of("G-single-item")),
+        G2_ITEM(List.of("G2-item")),
+        G1A(List.of("G1a")),
+        G1B(List.of("G1b")),
+        INTERNAL(List.of("internal")),
+        LOST_UPDATE(List.of("lost-update")),
+        STALE_READ(List.of("G-single-item-realtime"));
+
+        public final List<String> expected;
+
+        RegisterPlant(List<String> expected) {
+            this.expected = expected;
+        }
+    }
+
+    private static final Keyword W = Keyword.of("w");
     private static final Keyword A = Keyword.of("append");
     private static final Keyword R = Keyword.of("r");
     private static final OpType OK = OpType.OK;
@@ -83,6 +102,32 @@ public final class AnomalyInjector {
             }
         };
         return splice(valid, ts, serial, rnd);
+    }
+
+    public static List<Op> plant(List<Op> valid, RegisterPlant plant, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long x = -1_000_000L - rnd.nextInt(1000) * 10L;
+        long y = x - 1;
+        boolean serial = plant == RegisterPlant.STALE_READ || plant == RegisterPlant.LOST_UPDATE;
+        List<T> ts = switch (plant) {
+            case G1C -> List.of(t(OK, wr(x, 1), rr(y, 1L)), t(OK, wr(y, 1), rr(x, 1L)));
+            case G_SINGLE -> List.of(t(OK, wr(x, 1), wr(y, 1)), t(OK, rr(x, null), rr(y, 1L)));
+            case G2_ITEM -> List.of(t(OK, rr(x, null), wr(y, 1)), t(OK, rr(y, null), wr(x, 1)));
+            case G1A -> List.of(t(OpType.FAIL, wr(x, 5)), t(OK, rr(x, 5L)));
+            case G1B -> List.of(t(OK, wr(x, 1), wr(x, 2)), t(OK, rr(x, 1L)));
+            case INTERNAL -> List.of(t(OK, wr(x, 1), rr(x, 2L)), t(OK, wr(x, 2)));
+            case LOST_UPDATE -> List.of(t(OK, wr(x, 1)), t(OK, rr(x, 1L), wr(x, 2)), t(OK, rr(x, 1L), wr(x, 3)));
+            case STALE_READ -> List.of(t(OK, wr(x, 1)), t(OK, rr(x, null)));
+        };
+        return splice(valid, ts, serial, rnd);
+    }
+
+    private static List<Object> wr(long k, long v) {
+        return HistoryGenerator.mop(W, k, v);
+    }
+
+    private static List<Object> rr(long k, Long v) {
+        return HistoryGenerator.mop(R, k, v);
     }
 
     private static List<Op> splice(List<Op> valid, List<T> ts, boolean serial, SplittableRandom rnd) {
