@@ -3,12 +3,16 @@ package deltakv.checker.history;
 import java.io.IOException;
 import java.io.Reader;
 
-/** Jepsen EDN: one op map per line, or one EDN vector of op maps; {@code ;} comments anywhere. */
+/**
+ * Jepsen EDN: one op map per line, or one EDN vector (or list, as some Knossos files are) of op maps;
+ * {@code ;} comments anywhere.
+ */
 final class EdnOpSource implements OpSource {
     private final Reader reader;
     private final EdnParser parser;
     private long position;
     private Boolean inVector;
+    private char close;
 
     EdnOpSource(Reader reader) {
         this.reader = reader;
@@ -18,19 +22,21 @@ final class EdnOpSource implements OpSource {
     @Override
     public Op next() throws IOException {
         if (inVector == null) {
-            inVector = parser.peekValueStart() == '[';
+            int open = parser.peekValueStart();
+            inVector = open == '[' || open == '(';
             if (inVector) {
+                close = open == '[' ? ']' : ')';
                 parser.skipChar();
             }
         }
-        if (inVector && parser.consumeIf(']')) {
+        if (inVector && parser.consumeIf(close)) {
             if (!parser.atEnd()) {
-                throw HistoryException.atLine(parser.line(), "text after the closing ']' of the history vector");
+                throw HistoryException.atLine(parser.line(), "text after the closing '" + close + "' of the history");
             }
             return null;
         }
         if (inVector && parser.atEnd()) {
-            throw HistoryException.atLine(parser.line(), "history vector not closed before end of input");
+            throw HistoryException.atLine(parser.line(), "history vector/list not closed before end of input");
         }
         if (parser.atEnd()) {
             return null;

@@ -10,6 +10,12 @@ import java.util.Set;
 public final class EdnPrinter {
     private EdnPrinter() {}
 
+    /** {@link #print} cut to 120 characters, for one-line error messages. */
+    public static String abbreviated(Object value) {
+        String s = print(value);
+        return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+    }
+
     public static String print(Object v) {
         StringBuilder sb = new StringBuilder();
         print(v, sb);

@@ -20,7 +20,7 @@ final class OpDecoder {
     /** @param where "line 12" or "op 12", used in error messages; @param position default index */
     static Op decode(Object form, long position, String where) {
         if (!(form instanceof Map<?, ?> raw)) {
-            throw new HistoryException(where + ": expected an op map, found " + EdnPrinter.print(form));
+            throw new HistoryException(where + ": expected an op map, found " + EdnPrinter.abbreviated(form));
         }
         @SuppressWarnings("unchecked")
         Map<Object, Object> m = (Map<Object, Object>) raw;

@@ -51,6 +51,26 @@ class HistoryReaderTest {
     }
 
     @Test
+    void readsOneTopLevelList() throws Exception {
+        // Some Knossos histories are one EDN list rather than a vector.
+        History h = HistoryReader.readString("""
+                ({:type :invoke, :f :write, :value 1, :process 0}
+                 ; a comment inside
+                 {:type :ok, :f :write, :value 1, :process 0})
+                """);
+        assertEquals(2, h.size());
+        assertEquals(OpType.OK, h.get(1).type());
+    }
+
+    @Test
+    void longBadFormsAreAbbreviatedInErrors() {
+        String big = "{:type :invoke, :f :read, :value nil, :process 0}\n[" + "1 ".repeat(5000) + "]\n";
+        HistoryException e = assertThrows(HistoryException.class, () -> HistoryReader.readString(big));
+        assertTrue(e.getMessage().contains("expected an op map"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+    }
+
+    @Test
     void readsElleCliJson() throws Exception {
         Path f = dir.resolve("h.json");
         Files.writeString(f, """
