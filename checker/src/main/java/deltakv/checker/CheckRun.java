@@ -39,7 +39,7 @@ public final class CheckRun {
         CheckResult r;
         try {
             r = checker.check(history.ops());
-        } catch (HistoryException e) {
+        } catch (HistoryException | IllegalArgumentException e) { // the history does not fit this checker
             err.println("dkv check: " + historyFile.getFileName() + ": " + e.getMessage());
             return BAD_INPUT;
         }
