@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * <li>push: base meta and deltas read untracked; the stale-claim keys of its sequences and the claim key
  *     at its own bound are tracked (a pop at that end writes exactly that key, so a push that computed
  *     its position before that pop committed conflicts instead of writing at a stale position);</li>
- * <li>pop and reads: base meta and the whole delta range tracked: every writer of the list writes one
- *     of them, so a reading transaction (also inside MULTI/EXEC) conflicts with any concurrent write.</li>
+ * <li>pop and reads: base meta and the deltas committed after the snapshot tracked: every writer of the
+ *     list writes one of them, so a reading transaction (also inside MULTI/EXEC) conflicts with any
+ *     concurrent write.</li>
  * </ul>
  */
 public final class DeltaLists implements ListStore {
@@ -101,9 +102,9 @@ public final class DeltaLists implements ListStore {
 
     /**
      * Sums the deltas while deleting them (no hard limit: DEL reads them all anyway), erases items, claims
-     * and base meta, cancels this transaction's own pending deltas, and writes tombstones on the claim keys
-     * at both bounds: a push that read the old bounds tracks one of them, so it conflicts rather than
-     * appending a delta to a deleted list.
+     * and base meta (a tombstone even if there was none), cancels this transaction's own pending deltas,
+     * and writes tombstones on the claim keys at both bounds: a push that read the old bounds tracks one of
+     * them, so it conflicts rather than appending a delta to a deleted list.
      */
     @Override
     public boolean delete(Txn txn, byte[] key) {
@@ -130,7 +131,9 @@ public final class DeltaLists implements ListStore {
         if (base == null && deltas == 0 && !pending.touched(key)) return false;
         m = m.plus(pending.sum(key));
         long other = RangeEraser.eraseAll(txn, ListKeys.items(key)) + RangeEraser.eraseAll(txn, ListKeys.claims(key));
-        if (base != null) txn.delete(baseKey);
+        // also when there is no base: a reader tracks the base key and only the deltas committed after its
+        // snapshot, so deleting older deltas alone would not reach it
+        txn.delete(baseKey);
         pending.cancel(txn, key);
         if (base != null || deltas > 0 || other > 0) {
             txn.delete(ListKeys.claim(key, m.head()));

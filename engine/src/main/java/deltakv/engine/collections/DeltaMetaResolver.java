@@ -31,8 +31,8 @@ final class DeltaMetaResolver {
     }
 
     /**
-     * @param track register base meta and the live delta range (everything above the base's fold mark, which
-     *              is where every later delta lands) for conflicts (readers and pops); pushes pass false
+     * @param track register base meta and the range of deltas committed after the snapshot (where every
+     *              concurrent writer's delta lands) for conflicts (readers and pops); pushes pass false
      *              (DELTA_DESIGN §4: push reads base meta untracked)
      */
     ListMeta resolve(Txn txn, byte[] key, boolean track) {
@@ -54,11 +54,16 @@ final class DeltaMetaResolver {
     private ListMeta committed(Txn txn, byte[] key, boolean track) {
         byte[] baseKey = ListKeys.baseMeta(key);
         byte[] base = track ? txn.get(baseKey) : txn.getUntracked(baseKey);
-        List<Txn.KV> deltas = txn.scan(FoldMark.liveDeltas(key, base), scanLimit, false, track);
+        List<Txn.KV> deltas = txn.scan(FoldMark.liveDeltas(key, base), scanLimit, false, false);
         if (deltas.size() >= scanLimit && !truncatedSumBug) {
             syncCompaction.accept(key);
             throw new ConflictException(ListKeys.deltaPrefix(key));
         }
+        // Deltas at or below the snapshot can only change by being deleted, and whoever deletes them (the
+        // compactor, DEL) also writes the tracked base meta; so registering the deltas committed after the
+        // snapshot is enough, and OCC does not re-walk the live deltas at commit (DELTA_DESIGN §4 names
+        // "the delta key range after startTS").
+        if (track) txn.trackRange(ListKeys.deltasCommittedAfter(key, txn.startTs()));
         if (deltas.size() >= nudgeAt) nudge.accept(key);
         ListMeta m = ListMeta.decode(base);
         for (Txn.KV d : deltas) if (!ListKeys.isPendingDelta(d.key())) m = m.plus(ListDelta.decode(d.value()));

@@ -38,6 +38,12 @@ public final class ListKeys {
         return KeyRange.prefix(deltaPrefix(userKey));
     }
 
+    /** Delta keys of {@code userKey} with a commit ts above {@code ts}. */
+    public static KeyRange deltasCommittedAfter(byte[] userKey, long ts) {
+        byte[] prefix = deltaPrefix(userKey);
+        return new KeyRange(Bytes.concat(prefix, KeyCodec.u64(ts + 1)), Bytes.prefixEnd(prefix));
+    }
+
     public static byte[] item(byte[] userKey, long seq) {
         return Bytes.concat(KeyCodec.framed(ITEM, userKey), KeyCodec.u64(KeyCodec.sortable(seq)));
     }
