@@ -58,13 +58,7 @@ class LeaderKillRpushTest {
         running.set(false);
         for (Thread th : clients) th.join(60_000);
 
-        Map<String, Integer> seen = new HashMap<>();
-        String reader = c.leader();
-        try (Jedis j = c.jedis(reader)) {
-            for (int k = 0; k < KEYS; k++) {
-                for (String e : j.lrange("list" + k, 0, -1)) seen.merge(e, 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> seen = readAll();
         List<String> dups = seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         List<String> lost = acked.stream().filter(e -> !seen.containsKey(e)).toList();
         System.out.println("leader kills: acked=" + acked.size() + " present=" + seen.size() + " errors=" + errors.get()
@@ -72,6 +66,24 @@ class LeaderKillRpushTest {
         assertTrue(acked.size() > 200, "enough load went through: " + acked.size());
         assertEquals(List.of(), lost, "acknowledged elements lost");
         assertEquals(List.of(), dups, "duplicated elements");
+    }
+
+    /** Every list's elements with their counts; retried while the cluster settles after the last kill. */
+    private Map<String, Integer> readAll() throws Exception {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, Integer> seen = new HashMap<>();
+            try (Jedis j = c.jedis(c.leader())) {
+                for (int k = 0; k < KEYS; k++) {
+                    for (String e : j.lrange("list" + k, 0, -1)) seen.merge(e, 1, Integer::sum);
+                }
+                return seen;
+            } catch (RuntimeException e) {
+                last = e;
+                Thread.sleep(1000);
+            }
+        }
+        throw last;
     }
 
     private void pushLoop(int client, Set<String> acked, AtomicBoolean running, AtomicLong errors) {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.Message;
@@ -36,9 +38,11 @@ public final class RaftReplica implements AutoCloseable {
     private final RaftCommitter committer;
     private final AppliedWatermark watermark;
     private final ReplicationStats stats;
+    private final ExecutorService senders;
 
     private RaftReplica(String selfId, RaftServer server, RaftClient client, RaftCommitter committer,
-                        AppliedWatermark watermark, ReplicationStats stats) {
+                        AppliedWatermark watermark, ReplicationStats stats, ExecutorService senders) {
+        this.senders = senders;
         this.selfId = selfId;
         this.server = server;
         this.client = client;
@@ -87,9 +91,21 @@ public final class RaftReplica implements AutoCloseable {
         long timeout = settings.commitTimeout().toMillis();
         RaftPeerId me = RaftPeerId.valueOf(selfId);
         LocalSubmit local = new LocalSubmit(server, me, GROUP_ID);
+        // Blocking sends on a few threads rather than Ratis's ordered async API: its per-client sliding
+        // window holds every later batch behind one that keeps failing across a leader change.
+        ExecutorService senders = Executors.newFixedThreadPool(settings.maxInFlight(), r -> {
+            Thread t = new Thread(r, "raft-send-" + selfId);
+            t.setDaemon(true);
+            return t;
+        });
         java.util.function.Function<byte[], CompletableFuture<byte[]>> viaClient =
-                entry -> client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)))
-                        .thenApply(RaftReplica::content);
+                entry -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return content(client.io().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry))));
+                    } catch (IOException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, senders);
         // On the leader, skip the gRPC hop to ourselves; a "not leader (yet)" answer means nothing
         // was appended, so the Ratis client (which finds the leader) takes over.
         BatchSubmitter submitter = new BatchSubmitter(
@@ -106,7 +122,7 @@ public final class RaftReplica implements AutoCloseable {
         java.util.function.BooleanSupplier staleReads = bugs.contains(Replication.STALE_FOLLOWER_READ)
                 ? () -> !isLeader(server) : () -> false;
         RaftCommitter committer = new RaftCommitter(submitter, reads, timeout, stats, staleReads, watermark);
-        return new RaftReplica(selfId, server, client, committer, watermark, stats);
+        return new RaftReplica(selfId, server, client, committer, watermark, stats, senders);
     }
 
     /** Ratis exits the JVM with a stack trace on a bind failure; find out first, with one line. */
@@ -195,6 +211,7 @@ public final class RaftReplica implements AutoCloseable {
     @Override
     public void close() {
         committer.close();
+        senders.shutdownNow();
         closeQuietly(client);
         closeQuietly(server);
     }

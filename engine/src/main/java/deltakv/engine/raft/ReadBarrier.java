@@ -15,6 +15,11 @@ final class ReadBarrier {
     private static final long RETRY_PAUSE_MS = 50;
 
     private final Supplier<CompletableFuture<Long>> query;
+    private final java.util.concurrent.Executor callbacks = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "read-barrier");
+        t.setDaemon(true);
+        return t;
+    });
     private final AppliedWatermark local;
     private final long timeoutMillis;
     private CompletableFuture<Long> next;
@@ -73,14 +78,16 @@ final class ReadBarrier {
         } catch (RuntimeException e) {
             q = CompletableFuture.failedFuture(e);
         }
-        q.whenComplete((ts, err) -> {
+        // Continue on our own thread: Ratis completes reads on its state-machine updater thread, and
+        // starting the next round there (a call back into the server) would deadlock it.
+        q.whenCompleteAsync((ts, err) -> {
             if (err != null) round.completeExceptionally(err);
             else round.complete(ts);
             synchronized (this) {
                 inFlight = false;
                 if (next != null) launch();
             }
-        });
+        }, callbacks);
     }
 
     static String rootMessage(Throwable t) {
