@@ -16,8 +16,10 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Peers are addressed by name and each node resolves names through its own hosts file: only n1 maps
- * n2 to 127.0.0.2, where a counting proxy forwards to n2's real Raft port. Raft traffic crossing that
- * proxy shows n1 really follows its own mapping (what the partition nemesis relies on).
+ * n2 to 127.0.0.2 and n3 to 127.0.0.3, where counting proxies forward to their real Raft ports. n1
+ * writes; whoever leads, n1's Raft traffic (appends as leader, forwarded writes and read-index
+ * requests as follower) must cross the proxies: n1 really follows its own mapping, which is what
+ * the partition nemesis relies on.
  */
 class HostsFileRoutingTest {
     @TempDir
@@ -35,10 +37,12 @@ class HostsFileRoutingTest {
         Map<String, String> n1View = new LinkedHashMap<>();
         n1View.put("n1", "127.0.0.1");
         n1View.put("n2", "127.0.0.2");
-        n1View.put("n3", "127.0.0.1");
+        n1View.put("n3", "127.0.0.3");
         HostsFiles.write(c.layout.hostsFile("n1"), n1View);
-        try (CountingProxy proxy = new CountingProxy(new InetSocketAddress("127.0.0.2", c.layout.raftPort("n2")),
-                new InetSocketAddress("127.0.0.1", c.layout.raftPort("n2")))) {
+        try (CountingProxy toN2 = new CountingProxy(new InetSocketAddress("127.0.0.2", c.layout.raftPort("n2")),
+                new InetSocketAddress("127.0.0.1", c.layout.raftPort("n2")));
+             CountingProxy toN3 = new CountingProxy(new InetSocketAddress("127.0.0.3", c.layout.raftPort("n3")),
+                     new InetSocketAddress("127.0.0.1", c.layout.raftPort("n3")))) {
             c.startAll();
             try (Jedis j = c.jedis("n1")) {
                 for (int i = 0; i < 20; i++) j.rpush("routed", "x" + i);
@@ -46,9 +50,10 @@ class HostsFileRoutingTest {
             try (Jedis j = c.jedis("n2")) {
                 assertEquals(20, j.lrange("routed", 0, -1).size());
             }
-            long carried = proxy.bytes.get();
-            System.out.println("n1<->n2 raft bytes through the per-link proxy: " + carried);
-            assertTrue(carried > 1000, "raft traffic between n1 and n2 went through 127.0.0.2: " + carried);
+            long carried = toN2.bytes.get() + toN3.bytes.get();
+            System.out.println("n1's raft bytes through its per-link proxies: n2=" + toN2.bytes.get() + " n3="
+                    + toN3.bytes.get() + " (leader " + c.leader() + ")");
+            assertTrue(carried > 2000, "n1's raft traffic went through 127.0.0.2/.3: " + carried);
             assertTrue(c.cluster.statusLines().stream().allMatch(l -> !l.contains("role=down")), List.of().toString());
         }
     }
