@@ -167,13 +167,13 @@ public final class MvccStore implements AutoCloseable {
         return v == null ? 0 : Longs.fromBytes(v);
     }
 
-    /** Iterates the meta column family entries whose name starts with {@code prefix}. */
-    public List<KV> metaWithPrefix(byte[] prefix, int limit) {
+    /** Meta column family entries with {@code start <= name < endExclusive}, at most {@code limit}. */
+    public List<KV> metaRange(byte[] start, byte[] endExclusive, int limit) {
         List<KV> out = new ArrayList<>();
         try (var g = guard.enter(); RocksIterator it = db.newIterator(meta, readOptions)) {
-            for (it.seek(prefix); it.isValid() && out.size() < limit; it.next()) {
+            for (it.seek(start); it.isValid() && out.size() < limit; it.next()) {
                 byte[] k = it.key();
-                if (k.length < prefix.length || !Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) break;
+                if (Arrays.compareUnsigned(k, endExclusive) >= 0) break;
                 out.add(new KV(k, it.value()));
             }
         }

@@ -78,9 +78,9 @@ final class AppliedGroups {
     }
 
     private void prune(StoreBatch batch, long olderThan) {
-        for (KV e : store.metaWithPrefix(BY_TS, PRUNE_MAX)) {
-            long ts = Longs.fromBytes(Arrays.copyOfRange(e.key(), 2, 10));
-            if (ts >= olderThan) break;
+        if (olderThan <= 0) return;
+        // Only expired records: the scan stops at "t/" + olderThan instead of reading live ones.
+        for (KV e : store.metaRange(BY_TS, Bytes.concat(BY_TS, Longs.toBytes(olderThan)), PRUNE_MAX)) {
             byte[] id = Arrays.copyOfRange(e.key(), 10, 18);
             batch.deleteMeta(e.key());
             batch.deleteMeta(Bytes.concat(BY_ID, id));
