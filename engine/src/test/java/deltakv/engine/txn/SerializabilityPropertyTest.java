@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -68,10 +69,16 @@ class SerializabilityPropertyTest {
 
     @Test
     void concurrentHistoryEqualsSerialReplayInCommitOrder() throws Exception {
-        try (CoreFixture core = new CoreFixture(dir.resolve("db"))) {
-            assertEquals(null, firstAnomaly(core, core.executor, 7));
-            assertTrue(core.stats.snapshot().conflicts() > 0, "the run must actually contend");
+        // A loaded machine can run the threads one after another; repeat with new seeds until a run
+        // contended (every run must still be serializable).
+        long conflicts = 0;
+        for (int seed = 7; seed < 17 && conflicts == 0; seed++) {
+            try (CoreFixture core = new CoreFixture(dir.resolve("db" + seed))) {
+                assertEquals(null, firstAnomaly(core, core.executor, seed));
+                conflicts = core.stats.snapshot().conflicts();
+            }
         }
+        assertTrue(conflicts > 0, "no run contended in 10 tries");
     }
 
     /** Must-fail input for the same check: commits that drop their read set lose serializability. */
@@ -108,13 +115,20 @@ class SerializabilityPropertyTest {
         for (int i = 0; i < seedOf.length; i++) seedOf[i] = seeds.nextLong();
         Map<Integer, String> observed = new ConcurrentHashMap<>();
         Thread[] ts = new Thread[THREADS];
+        CountDownLatch go = new CountDownLatch(1);
         for (int th = 0; th < THREADS; th++) {
             int base = th * PER_THREAD;
             ts[th] = new Thread(() -> {
+                try {
+                    go.await(); // start together so transactions overlap
+                } catch (InterruptedException e) {
+                    return;
+                }
                 for (int i = base; i < base + PER_THREAD; i++) observed.put(i, ex.execute(body(seedOf[i], i)));
             });
             ts[th].start();
         }
+        go.countDown();
         for (Thread t : ts) t.join();
         if (observed.size() != seedOf.length) return "only " + observed.size() + " transactions finished";
 
