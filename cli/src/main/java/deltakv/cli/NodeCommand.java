@@ -96,6 +96,8 @@ public final class NodeCommand implements Callable<Integer> {
         if (peers != null) cluster = ClusterMember.parse(id, peers, data.toAbsolutePath());
         else if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         if (compactionIntervalMs <= 0) throw new IllegalArgumentException("--compaction-interval-ms must be > 0");
+        // Refused before anything is opened, so it is a bad argument (254), not a start-up failure.
+        if (variant == Variant.DELTA_CF) throw new IllegalArgumentException("variant delta-cf is not implemented yet");
         for (String b : bugs) {
             if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "' (see dkv node --help)");
         }
