@@ -2,7 +2,6 @@ package deltakv.checker.history;
 
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,9 +43,9 @@ public final class EdnPrinter {
             sb.append("#{");
             items(s, sb);
             sb.append('}');
-        } else if (v instanceof List<?> l) {
+        } else if (v instanceof Collection<?> c) {
             sb.append('[');
-            items(l, sb);
+            items(c, sb);
             sb.append(']');
         } else if (v instanceof OpType t) {
             sb.append(t.edn());

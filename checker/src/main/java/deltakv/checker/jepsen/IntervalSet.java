@@ -1,6 +1,6 @@
 package deltakv.checker.jepsen;
 
-import deltakv.checker.linear.Edn;
+import deltakv.checker.history.EdnPrinter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +28,7 @@ final class IntervalSet {
         }
         for (Object o : others) {
             if (sb.length() > 2) sb.append(' ');
-            sb.append(Edn.print(o));
+            sb.append(EdnPrinter.print(o));
         }
         return sb.append('}').toString();
     }

@@ -3,9 +3,9 @@ package deltakv.checker.jepsen;
 import deltakv.checker.CheckResult;
 import deltakv.checker.Checker;
 import deltakv.checker.Validity;
+import deltakv.checker.history.EdnPrinter;
 import deltakv.checker.history.Op;
 import deltakv.checker.history.OpType;
-import deltakv.checker.linear.Edn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -114,7 +114,7 @@ public final class SetFullChecker implements Checker {
         if (!lost.isEmpty()) {
             types.add("lost");
             why.append(lost.size()).append(" lost element(s), e.g. ")
-                    .append(Edn.print(lost.subList(0, Math.min(5, lost.size())))).append('\n');
+                    .append(EdnPrinter.print(lost.subList(0, Math.min(5, lost.size())))).append('\n');
         }
         if (!duplicated.isEmpty()) {
             types.add("duplicated");

@@ -3,9 +3,9 @@ package deltakv.checker.jepsen;
 import deltakv.checker.CheckResult;
 import deltakv.checker.Checker;
 import deltakv.checker.Validity;
+import deltakv.checker.history.EdnPrinter;
 import deltakv.checker.history.Op;
 import deltakv.checker.history.OpType;
-import deltakv.checker.linear.Edn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -83,6 +83,6 @@ public final class TotalQueueChecker implements Checker {
         types.add(type);
         List<Object> list = m.toList();
         why.append(list.size()).append(' ').append(what).append(": ")
-                .append(Edn.print(list.subList(0, Math.min(10, list.size())))).append(list.size() > 10 ? " …" : "").append('\n');
+                .append(EdnPrinter.print(list.subList(0, Math.min(10, list.size())))).append(list.size() > 10 ? " …" : "").append('\n');
     }
 }

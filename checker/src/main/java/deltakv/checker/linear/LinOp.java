@@ -1,5 +1,6 @@
 package deltakv.checker.linear;
 
+import deltakv.checker.history.EdnPrinter;
 import deltakv.checker.history.Op;
 
 /**
@@ -37,7 +38,7 @@ public record LinOp(int id, Object process, String f, Object value, boolean cras
     public String describe() {
         // From the history, not {@link #value}: a model's simplification may have relabelled the value.
         Object shown = crashed || complete == null ? invoke.value() : complete.value();
-        return "p" + process + " :" + f + " " + Edn.print(shown) + (crashed ? " (crashed)" : "")
+        return "p" + process + " :" + f + " " + EdnPrinter.print(shown) + (crashed ? " (crashed)" : "")
                 + " [index " + invoke.index() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package deltakv.checker.linear;
 
+import deltakv.checker.history.EdnPrinter;
 import java.util.List;
 
 /**
@@ -62,6 +63,6 @@ public interface Model {
 
     /** Human-readable state, for explanations. */
     default String describe(Object state) {
-        return Edn.print(state);
+        return EdnPrinter.print(state);
     }
 }

@@ -1,6 +1,6 @@
 package deltakv.checker.linear.model;
 
-import deltakv.checker.linear.Edn;
+import deltakv.checker.history.EdnPrinter;
 import deltakv.checker.linear.LinOp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ final class DequeueOrder {
     record Tagged(Object value, long dequeueInvoke, long dequeueComplete) {
         @Override
         public String toString() {
-            return Edn.print(value);
+            return EdnPrinter.print(value);
         }
     }
 
