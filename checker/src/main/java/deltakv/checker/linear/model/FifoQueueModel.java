@@ -68,6 +68,11 @@ public record FifoQueueModel(List<Object> initial) implements Model {
         return null;
     }
 
+    @Override
+    public boolean readOnly(LinOp op) {
+        return op.f().equals("dequeue") && op.value() == null; // an empty dequeue
+    }
+
     /**
      * A crashed enqueue whose (unique) value no completed dequeue returned may be assumed never to have happened:
      * any linearization where it took effect stays one after removing it (and the crashed dequeue, if any, that
@@ -75,11 +80,6 @@ public record FifoQueueModel(List<Object> initial) implements Model {
      * never-dequeued values get one shared label (see {@link Unobserved}); dequeued ones carry their
      * dequeue's interval for look-ahead pruning (see {@link DequeueOrder}).
      */
-    @Override
-    public boolean readOnly(LinOp op) {
-        return op.f().equals("dequeue") && op.value() == null; // an empty dequeue
-    }
-
     @Override
     public List<LinOp> simplify(List<LinOp> ops) {
         Map<Object, Integer> enqueued = new HashMap<>();

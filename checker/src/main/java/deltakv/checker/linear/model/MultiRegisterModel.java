@@ -65,16 +65,15 @@ public record MultiRegisterModel(Map<Object, Object> initial) implements Model {
         return out;
     }
 
-    /** A crashed transaction of reads only has no effect (its reads are unknown). */
     @Override
     public boolean readOnly(LinOp op) {
         return microOps(op).stream().allMatch(m -> MicroOps.name(m.get(0)).equals("read"));
     }
 
+    /** A crashed transaction of reads only has no effect (its reads are unknown). */
     @Override
     public List<LinOp> simplify(List<LinOp> ops) {
-        return ops.stream().filter(o -> !(o.crashed() && microOps(o).stream()
-                .allMatch(m -> MicroOps.name(m.get(0)).equals("read")))).toList();
+        return ops.stream().filter(o -> !(o.crashed() && readOnly(o))).toList();
     }
 
     @Override
