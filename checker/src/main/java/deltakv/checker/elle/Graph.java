@@ -21,10 +21,6 @@ public final class Graph {
         return vertices;
     }
 
-    public int edgeCount() {
-        return dst.length;
-    }
-
     public int begin(int v) {
         return start[v];
     }

@@ -25,10 +25,6 @@ public final class Budget {
         return Runtime.getRuntime().maxMemory() / 2;
     }
 
-    public static Budget unlimited() {
-        return new Budget(0, defaultMemoryLimit());
-    }
-
     /** Null while within budget, else the reason to stop. */
     String exceeded() {
         if (cancelled.get()) return "cancelled: another partition is not linearizable";
