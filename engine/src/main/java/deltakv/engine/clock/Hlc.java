@@ -34,10 +34,6 @@ public final class Hlc {
         last.accumulateAndGet(ts, Math::max);
     }
 
-    public WallClock wallClock() {
-        return wall;
-    }
-
     public static long physicalMillis(long ts) {
         return ts >>> LOGICAL_BITS;
     }

@@ -15,7 +15,6 @@ public final class StoreBatch implements AutoCloseable {
     private final WriteBatch batch = new WriteBatch();
     private final ColumnFamilyHandle data;
     private final ColumnFamilyHandle meta;
-    private int versions;
 
     StoreBatch(ColumnFamilyHandle data, ColumnFamilyHandle meta) {
         this.data = data;
@@ -23,11 +22,11 @@ public final class StoreBatch implements AutoCloseable {
     }
 
     public StoreBatch put(byte[] key, long ts, byte[] value) {
-        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.put(value), true);
+        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.put(value));
     }
 
     public StoreBatch delete(byte[] key, long ts) {
-        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.tombstone(), true);
+        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.tombstone());
     }
 
     public StoreBatch write(long ts, VersionedWrite w) {
@@ -38,7 +37,7 @@ public final class StoreBatch implements AutoCloseable {
 
     /** Stores a named metadata value (kept outside the versioned keyspace). */
     public StoreBatch putMeta(byte[] name, byte[] value) {
-        return raw(meta, name, value, false);
+        return raw(meta, name, value);
     }
 
     public StoreBatch putMetaLong(String name, long value) {
@@ -54,19 +53,13 @@ public final class StoreBatch implements AutoCloseable {
         }
     }
 
-    /** Number of versions (data puts and deletes) in this batch. */
-    public int versionCount() {
-        return versions;
-    }
-
     WriteBatch rocks() {
         return batch;
     }
 
-    private StoreBatch raw(ColumnFamilyHandle cf, byte[] k, byte[] v, boolean version) {
+    private StoreBatch raw(ColumnFamilyHandle cf, byte[] k, byte[] v) {
         try {
             batch.put(cf, k, v);
-            if (version) versions++;
             return this;
         } catch (RocksDBException e) {
             throw new StorageException("cannot build write batch: " + e.getMessage(), e);
