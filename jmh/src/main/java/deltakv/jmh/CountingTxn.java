@@ -1,11 +1,12 @@
 package deltakv.jmh;
 
+import deltakv.engine.txn.ForwardingTxn;
 import deltakv.engine.txn.KeyRange;
 import deltakv.engine.txn.Txn;
 import java.util.List;
 
 /** A {@link Txn} that counts the data layer's reads (point gets, scans, entries returned), then delegates. */
-final class CountingTxn implements Txn {
+final class CountingTxn extends ForwardingTxn {
     /** Per-thread totals; the probe reads and resets them around one operation. */
     static final class Counts {
         long gets;
@@ -17,66 +18,30 @@ final class CountingTxn implements Txn {
         }
     }
 
-    private final Txn inner;
     private final Counts counts;
 
     CountingTxn(Txn inner, Counts counts) {
-        this.inner = inner;
+        super(inner);
         this.counts = counts;
-    }
-
-    @Override
-    public long startTs() {
-        return inner.startTs();
     }
 
     @Override
     public byte[] get(byte[] key) {
         counts.gets++;
-        return inner.get(key);
+        return super.get(key);
     }
 
     @Override
     public byte[] getUntracked(byte[] key) {
         counts.gets++;
-        return inner.getUntracked(key);
+        return super.getUntracked(key);
     }
 
     @Override
     public List<KV> scan(KeyRange range, int limit, boolean reverse, boolean track) {
-        List<KV> out = inner.scan(range, limit, reverse, track);
+        List<KV> out = super.scan(range, limit, reverse, track);
         counts.scans++;
         counts.scanned += out.size();
         return out;
-    }
-
-    @Override
-    public void put(byte[] key, byte[] value) {
-        inner.put(key, value);
-    }
-
-    @Override
-    public void delete(byte[] key) {
-        inner.delete(key);
-    }
-
-    @Override
-    public void putAtCommitTs(byte[] prefix, byte[] suffix, byte[] value) {
-        inner.putAtCommitTs(prefix, suffix, value);
-    }
-
-    @Override
-    public long latestVersionTs(KeyRange range) {
-        return inner.latestVersionTs(range);
-    }
-
-    @Override
-    public void trackRead(byte[] key) {
-        inner.trackRead(key);
-    }
-
-    @Override
-    public void trackRange(KeyRange range) {
-        inner.trackRange(range);
     }
 }

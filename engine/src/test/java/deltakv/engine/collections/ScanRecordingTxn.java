@@ -1,5 +1,6 @@
 package deltakv.engine.collections;
 
+import deltakv.engine.txn.ForwardingTxn;
 import deltakv.engine.txn.KeyRange;
 import deltakv.engine.txn.Txn;
 import java.util.ArrayList;
@@ -7,12 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Delegates to a real {@link Txn} and records the ranges it was asked to scan (to assert storage work). */
-final class ScanRecordingTxn implements Txn {
+final class ScanRecordingTxn extends ForwardingTxn {
     final List<KeyRange> scans = new ArrayList<>();
-    private final Txn inner;
 
     ScanRecordingTxn(Txn inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** Recorded scans that start inside {@code range}. */
@@ -28,53 +28,8 @@ final class ScanRecordingTxn implements Txn {
     }
 
     @Override
-    public long startTs() {
-        return inner.startTs();
-    }
-
-    @Override
-    public byte[] get(byte[] key) {
-        return inner.get(key);
-    }
-
-    @Override
-    public byte[] getUntracked(byte[] key) {
-        return inner.getUntracked(key);
-    }
-
-    @Override
     public List<KV> scan(KeyRange range, int limit, boolean reverse, boolean track) {
         scans.add(range);
-        return inner.scan(range, limit, reverse, track);
-    }
-
-    @Override
-    public void put(byte[] key, byte[] value) {
-        inner.put(key, value);
-    }
-
-    @Override
-    public void delete(byte[] key) {
-        inner.delete(key);
-    }
-
-    @Override
-    public void putAtCommitTs(byte[] prefix, byte[] suffix, byte[] value) {
-        inner.putAtCommitTs(prefix, suffix, value);
-    }
-
-    @Override
-    public long latestVersionTs(KeyRange range) {
-        return inner.latestVersionTs(range);
-    }
-
-    @Override
-    public void trackRead(byte[] key) {
-        inner.trackRead(key);
-    }
-
-    @Override
-    public void trackRange(KeyRange range) {
-        inner.trackRange(range);
+        return super.scan(range, limit, reverse, track);
     }
 }
