@@ -11,13 +11,15 @@ import java.time.Duration;
  * @param snapshotThreshold  take a snapshot (and purge the log up to it) every this many entries; 0 = never
  * @param logSegmentBytes    Raft log segment size; only closed segments can be purged
  * @param maxBatchGroups     most operation groups per log entry
- * @param maxInFlight        batches submitted but not yet answered, per node
+ * @param maxInFlight        batches submitted but not yet answered, per node. 1 measured best here: a
+ *                           round costs ~the same with 3 or 18 groups, so fewer, fuller batches win
+ *                           (64 clients: 1870 SET/s at 1, 750 at 2, ~660-1050 at 4)
  * @param commitTimeout      how long a commit may wait before its outcome is declared unknown
  */
 public record RaftSettings(Duration electionMin, Duration electionMax, long snapshotThreshold, long logSegmentBytes,
                            int maxBatchGroups, int maxInFlight, Duration commitTimeout) {
     public static RaftSettings defaults() {
-        return new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 20_000, 8L << 20, 512, 4,
+        return new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 20_000, 8L << 20, 512, 1,
                 Duration.ofSeconds(10));
     }
 
