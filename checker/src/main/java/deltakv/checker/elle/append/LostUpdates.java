@@ -1,11 +1,10 @@
 package deltakv.checker.elle.append;
 
-import deltakv.checker.elle.AnomalyCase;
 import deltakv.checker.elle.Anomalies;
+import deltakv.checker.elle.LostUpdateCases;
 import deltakv.checker.elle.Mop;
 import deltakv.checker.elle.Txn;
 import deltakv.checker.elle.TxnHistory;
-import deltakv.checker.history.EdnPrinter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,22 +34,7 @@ final class LostUpdates {
                 }
             }
         }
-        byKeyValue.forEach((k, vm) -> vm.forEach((v, txns) -> {
-            if (txns.size() >= 2) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("key", k);
-                d.put("value", v);
-                List<Object> ops = new ArrayList<>();
-                StringBuilder sb = new StringBuilder();
-                for (Txn t : txns) {
-                    ops.add(Ops.data(t));
-                    sb.append("\n  ").append(Ops.show(t));
-                }
-                d.put("txns", ops);
-                out.add(new AnomalyCase("lost-update", d, txns.size() + " committed transactions read key "
-                        + EdnPrinter.print(k) + " = " + EdnPrinter.print(v) + " and then each appended to it:" + sb));
-            }
-        }));
+        LostUpdateCases.report(byKeyValue, "appended to it", out);
     }
 
     private static boolean firstAppend(List<Mop> ms, int j) {

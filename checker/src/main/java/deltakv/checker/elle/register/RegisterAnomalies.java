@@ -2,6 +2,7 @@ package deltakv.checker.elle.register;
 
 import deltakv.checker.elle.AnomalyCase;
 import deltakv.checker.elle.Anomalies;
+import deltakv.checker.elle.LostUpdateCases;
 import deltakv.checker.elle.Mop;
 import deltakv.checker.elle.Txn;
 import deltakv.checker.elle.TxnHistory;
@@ -105,18 +106,6 @@ final class RegisterAnomalies {
                 }
             });
         }
-        byKeyValue.forEach((k, vm) -> vm.forEach((v, txns) -> {
-            if (txns.size() >= 2) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("key", k);
-                d.put("value", v);
-                List<Object> ops = new ArrayList<>();
-                txns.forEach(t -> ops.add(EdnPrinter.printOp(t.op())));
-                d.put("txns", ops);
-                out.add(new AnomalyCase("lost-update", d, txns.size() + " committed transactions read key "
-                        + EdnPrinter.print(k) + " = " + EdnPrinter.print(v) + " and then each wrote it:\n  "
-                        + String.join("\n  ", ops.stream().map(Object::toString).toList())));
-            }
-        }));
+        LostUpdateCases.report(byKeyValue, "wrote it", out);
     }
 }
