@@ -1,5 +1,6 @@
 package deltakv.engine.txn;
 
+import deltakv.engine.clock.Hlc;
 import deltakv.engine.storage.KV;
 import deltakv.engine.storage.Longs;
 import deltakv.engine.storage.MvccStore;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 final class AppliedGroups {
     /** 60 s of HLC time: ambiguous retries happen within seconds. */
-    static final long DEFAULT_WINDOW = 60_000L << 16;
+    static final long DEFAULT_WINDOW = Hlc.of(60_000, 0);
     private static final int CACHE = 100_000;
     private static final int PRUNE_EVERY = 1024;
     private static final int PRUNE_MAX = 10_000;

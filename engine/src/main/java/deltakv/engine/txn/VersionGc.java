@@ -1,5 +1,6 @@
 package deltakv.engine.txn;
 
+import deltakv.engine.clock.Hlc;
 import deltakv.engine.storage.MvccStore;
 import deltakv.engine.storage.StorageException;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class VersionGc implements AutoCloseable {
     /** 5 s of HLC time. */
-    public static final long DEFAULT_RETENTION = 5000L << 16;
+    public static final long DEFAULT_RETENTION = Hlc.of(5000, 0);
     /** After a pass this large, flush: iterating over memtable tombstones is what slows scans down. */
     static final long FLUSH_AFTER_DELETES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(VersionGc.class);
