@@ -27,10 +27,6 @@ final class KeySkip {
                 || VersionedKeyCodec.decodeTs(it.key()) <= ts) {
             return;
         }
-        byte[] target = current.clone();
-        long inv = ~ts;
-        int at = target.length - 8;
-        for (int i = 0; i < 8; i++) target[at + i] = (byte) (inv >>> (56 - 8 * i));
-        it.seek(target);
+        it.seek(VersionedKeyCodec.withTs(current, ts));
     }
 }

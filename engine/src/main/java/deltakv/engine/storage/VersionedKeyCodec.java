@@ -22,9 +22,22 @@ public final class VersionedKeyCodec {
     public static byte[] encode(byte[] key, long ts) {
         byte[] prefix = versionPrefix(key);
         byte[] out = Arrays.copyOf(prefix, prefix.length + TS_BYTES);
-        long inv = ~ts;
-        for (int i = 0; i < TS_BYTES; i++) out[prefix.length + i] = (byte) (inv >>> (56 - 8 * i));
+        putTs(out, ts);
         return out;
+    }
+
+    /** The same key's version at {@code ts}, without decoding the key. */
+    static byte[] withTs(byte[] encoded, long ts) {
+        byte[] out = encoded.clone();
+        putTs(out, ts);
+        return out;
+    }
+
+    /** Inverted, so newer versions sort first. */
+    private static void putTs(byte[] out, long ts) {
+        long inv = ~ts;
+        int at = out.length - TS_BYTES;
+        for (int i = 0; i < TS_BYTES; i++) out[at + i] = (byte) (inv >>> (56 - 8 * i));
     }
 
     /** Common prefix of all versions of {@code key}; also the smallest RocksDB key of any of them. */
