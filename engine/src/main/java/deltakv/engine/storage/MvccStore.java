@@ -76,10 +76,6 @@ public final class MvccStore implements AutoCloseable {
         }
     }
 
-    public Path directory() {
-        return dir;
-    }
-
     /** The value of {@code key} visible at snapshot {@code ts}, or null if absent or deleted. */
     public byte[] get(byte[] key, long ts) {
         try (var g = guard.enter(); RocksIterator it = db.newIterator(data, readOptions)) {

@@ -18,8 +18,4 @@ public record OperationGroup(long id, long startTs, long commitTs, List<byte[]> 
     public OperationGroup withCommitTs(long ts) {
         return new OperationGroup(id, startTs, ts, readKeys, readRanges, mutations);
     }
-
-    public boolean readOnly() {
-        return mutations.isEmpty();
-    }
 }

@@ -1,6 +1,5 @@
 package deltakv.engine.txn;
 
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
@@ -31,10 +30,6 @@ public final class SnapshotRegistry {
                 }
             }
         }
-    }
-
-    public synchronized OptionalLong oldest() {
-        return active.isEmpty() ? OptionalLong.empty() : OptionalLong.of(active.firstKey());
     }
 
     /** min(oldest active snapshot, watermark), the watermark read under the lock. */

@@ -100,14 +100,6 @@ public final class TxnExecutor {
         return committer.readTimestamp();
     }
 
-    public ConflictStats stats() {
-        return stats;
-    }
-
-    public MvccStore store() {
-        return store;
-    }
-
     private ApplyResult commit(OperationGroup group) {
         for (int attempt = 0; ; attempt++) {
             try {
