@@ -12,12 +12,4 @@ public enum Validity {
             case UNKNOWN -> 2;
         };
     }
-
-    public String edn() {
-        return switch (this) {
-            case TRUE -> "true";
-            case FALSE -> "false";
-            case UNKNOWN -> ":unknown";
-        };
-    }
 }

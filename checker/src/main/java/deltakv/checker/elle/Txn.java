@@ -18,10 +18,6 @@ public record Txn(int id, int position, int invoke, Op op, List<Mop> mops) {
         return op.type() == OpType.OK;
     }
 
-    public boolean info() {
-        return op.type() == OpType.INFO;
-    }
-
     public boolean fail() {
         return op.type() == OpType.FAIL;
     }

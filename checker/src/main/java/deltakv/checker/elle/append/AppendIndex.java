@@ -134,11 +134,6 @@ public final class AppendIndex {
         return i == null ? -1 : i;
     }
 
-    /** Keys with a known version order. */
-    public Set<Object> keys() {
-        return longest.keySet();
-    }
-
     /** For keys with reads that are not all prefixes of one another: their distinct reads, shortest first. */
     public Map<Object, List<List<?>>> incompatibleReads() {
         return incompatible;
