@@ -78,7 +78,7 @@ public final class RaftCommitter implements Committer {
         submitter.close();
     }
 
-    /** Used by tests and the admin path: commit many groups without waiting one by one. */
+    /** Submits many groups without waiting one by one (tests use it to exercise batching). */
     List<CompletableFuture<ApplyResult>> submitAll(List<OperationGroup> groups) {
         List<CompletableFuture<ApplyResult>> out = new ArrayList<>(groups.size());
         for (OperationGroup g : groups) out.add(submitter.submit(g));

@@ -91,9 +91,11 @@ public final class RaftReplica implements AutoCloseable {
         long timeout = settings.commitTimeout().toMillis();
         RaftPeerId me = RaftPeerId.valueOf(selfId);
         LocalSubmit local = new LocalSubmit(server, me, GROUP_ID);
-        // Blocking sends on a few threads rather than Ratis's ordered async API: its per-client sliding
-        // window holds every later batch behind one that keeps failing across a leader change.
-        ExecutorService senders = Executors.newFixedThreadPool(settings.maxInFlight(), r -> {
+        // Blocking sends, each on its own (pooled) thread, rather than Ratis's ordered async API: its
+        // per-client sliding window holds every later batch behind one that keeps failing across a
+        // leader change. A send abandoned by the commit timeout may still be retrying; it must not
+        // hold up the next one, hence no fixed-size pool.
+        ExecutorService senders = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "raft-send-" + selfId);
             t.setDaemon(true);
             return t;
