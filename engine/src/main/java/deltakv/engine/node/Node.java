@@ -107,7 +107,7 @@ public final class Node implements AutoCloseable {
         local.addAll(AdminCommands.all(admin));
         TxnRunner runner = executor::execute;
         return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,
-                executor::readTimestamp, Keyspace::allRanges, admin.clients());
+                executor::pinSnapshot, Keyspace::allRanges, admin.clients());
     }
 
     /** The bound Redis port (useful with port 0). */

@@ -54,6 +54,10 @@ public record NodeOptions(String id, String host, int port, Path dataDir, Varian
         return new NodeOptions(id, host, port, dataDir, variant, bugs, d, gcInterval, workerThreads);
     }
 
+    public NodeOptions withGcInterval(Duration d) {
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, d, workerThreads);
+    }
+
     public NodeOptions withPort(int p) {
         return new NodeOptions(id, host, p, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads);
     }

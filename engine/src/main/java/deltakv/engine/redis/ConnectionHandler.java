@@ -44,6 +44,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         clients.closed();
+        serial.submit(session::close); // after the commands still queued, which may use the watches
         ctx.fireChannelInactive();
     }
 

@@ -1,23 +1,25 @@
 package deltakv.engine.redis;
 
 import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.SnapshotRegistry;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What every session of one node shares.
  *
  * @param commands      the command table
  * @param runner        runs transaction bodies (retrying conflicts)
- * @param readTimestamp the node's current safe read timestamp; WATCH remembers it per key
+ * @param watchPin      a snapshot registered at the node's current read timestamp: WATCH remembers its ts per
+ *                      key and holds it until unwatched, so version GC keeps a later delete's tombstone for EXEC
  * @param watchRanges   all internal key ranges a user key occupies (any version there = key modified)
  * @param clients       connection counters the server keeps up to date
  */
-public record ServerContext(CommandTable commands, TxnRunner runner, LongSupplier readTimestamp,
+public record ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
                            Function<byte[], List<KeyRange>> watchRanges, ClientStats clients) {
-    public ServerContext(CommandTable commands, TxnRunner runner, LongSupplier readTimestamp,
+    public ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
                          Function<byte[], List<KeyRange>> watchRanges) {
-        this(commands, runner, readTimestamp, watchRanges, new ClientStats());
+        this(commands, runner, watchPin, watchRanges, new ClientStats());
     }
 }

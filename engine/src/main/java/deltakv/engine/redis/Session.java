@@ -72,20 +72,27 @@ public final class Session {
 
     private Response watch(List<byte[]> args) {
         if (queued != null) return Response.of(Reply.error("ERR WATCH inside MULTI is not allowed"));
-        long ts = context.readTimestamp().getAsLong();
-        for (byte[] key : args.subList(1, args.size())) watches.watch(key, ts);
+        watches.watch(args.subList(1, args.size()), context.watchPin());
         return Response.of(Reply.OK);
     }
 
     private Reply exec() {
         if (queued == null) return Reply.error("ERR EXEC without MULTI");
         List<ExecBlock.Queued> block = queued;
-        List<WatchList.Watch> watched = watches.takeAll();
         boolean aborted = dirty;
         queued = null;
         dirty = false;
-        if (aborted) return EXECABORT;
-        return runTxn(new ExecBlock(block, watched, context.watchRanges()));
+        try {
+            if (aborted) return EXECABORT;
+            return runTxn(new ExecBlock(block, watches.all(), context.watchRanges()));
+        } finally {
+            watches.clear(); // only now: the pin must hold until the block has checked the watches
+        }
+    }
+
+    /** The connection is gone: release what the session holds (the WATCH pin). */
+    public void close() {
+        watches.clear();
     }
 
     /** A rejected EXEC discards the transaction and the watches, as Redis 7 does. */

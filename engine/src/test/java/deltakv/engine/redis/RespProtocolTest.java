@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deltakv.engine.txn.SnapshotRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ class RespProtocolTest {
         TxnRunner noStorage = body -> {
             throw new IllegalStateException("no storage in this test");
         };
-        server = new RedisServer(new ServerContext(table, noStorage, () -> 0L, k -> List.of()), "127.0.0.1", 0, 4);
+        SnapshotRegistry snapshots = new SnapshotRegistry();
+        server = new RedisServer(new ServerContext(table, noStorage, () -> snapshots.open(() -> 0L), k -> List.of()),
+                "127.0.0.1", 0, 4);
     }
 
     @AfterAll
