@@ -42,6 +42,9 @@ class ClusterProcessTest {
                 assertEquals(List.of("a", "b", "c"), j.lrange("q", 0, -1), "read on " + id);
             }
         }
+        List<String> role = deltakv.engine.cluster.RespProbe.call("127.0.0.1", c.layout.redisPort(follower), 2000, "DKV.ROLE");
+        int at = role.indexOf("applied_index");
+        assertTrue(at > 0 && Long.parseLong(role.get(at + 1)) > 0, "DKV.ROLE reports the applied Raft index: " + role);
 
         c.cluster.kill(leader);
         long killed = System.nanoTime();

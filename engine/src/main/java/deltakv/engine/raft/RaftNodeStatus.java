@@ -35,6 +35,11 @@ public final class RaftNodeStatus implements NodeStatus {
     }
 
     @Override
+    public long appliedIndex() {
+        return replica.status().appliedIndex();
+    }
+
+    @Override
     public Map<String, Long> txnCounters() {
         Map<String, Long> m = new LinkedHashMap<>(local.txnCounters());
         ReplicaStatus s = replica.status();

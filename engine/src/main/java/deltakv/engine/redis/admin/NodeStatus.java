@@ -15,6 +15,11 @@ public interface NodeStatus {
     /** Commit timestamp of the last applied operation group. */
     long appliedTs();
 
+    /** Raft log index applied on this node (0 for a single node without Raft). */
+    default long appliedIndex() {
+        return 0;
+    }
+
     /** Transaction counters (commits, retries, conflicts, gave_up …), by field name. */
     Map<String, Long> txnCounters();
 

@@ -3,7 +3,7 @@ package deltakv.engine.redis.admin;
 import deltakv.engine.redis.LocalCommand;
 import deltakv.engine.redis.Reply;
 
-/** {@code DKV.ROLE}: id, role, leader, term, applied commit timestamp. */
+/** {@code DKV.ROLE}: id, role, leader, term, applied commit timestamp, applied Raft index. */
 final class RoleCommand {
     private RoleCommand() {}
 
@@ -14,6 +14,7 @@ final class RoleCommand {
     static Reply reply(AdminContext c) {
         NodeStatus s = c.status();
         return new KeyValues().put("id", c.info().id()).put("role", s.role()).put("leader", s.leader())
-                .put("term", s.term()).put("applied_ts", s.appliedTs()).reply();
+                .put("term", s.term()).put("applied_ts", s.appliedTs())
+                .put("applied_index", s.appliedIndex()).reply();
     }
 }
