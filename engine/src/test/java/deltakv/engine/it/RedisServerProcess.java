@@ -49,8 +49,9 @@ public final class RedisServerProcess implements AutoCloseable {
             }
             if (!p.isAlive()) break;
         }
+        String output = Files.readString(log); // read before close() deletes it
         r.close();
-        throw new IOException("redis-server did not start; log: " + Files.readString(log));
+        throw new IOException("redis-server did not start; log: " + output);
     }
 
     public int port() {
