@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -42,6 +43,8 @@ public final class Compactor implements AutoCloseable {
     private final AtomicLong nudgedCompactions = new AtomicLong();
     private final Set<ByteBuffer> nudged = ConcurrentHashMap.newKeySet();
     private volatile boolean paused;
+    private volatile BooleanSupplier active = () -> true;
+    private volatile boolean wasActive = true;
     private volatile byte[] cursor = ListKeys.DELTA;
     private volatile ScheduledExecutorService scheduler;
 
@@ -87,6 +90,24 @@ public final class Compactor implements AutoCloseable {
         cursor = ListKeys.DELTA;
     }
 
+    /**
+     * Background work (ticks and nudges) runs only while {@code condition} holds — in a cluster, while
+     * this node is the Raft leader. Why: every replica would otherwise compact the same lists, and their
+     * compaction transactions (all going through the leader) conflict with each other and with clients.
+     * The hard-limit path is not gated: a follower serving a read must still be able to force it.
+     */
+    public void runOnlyWhile(BooleanSupplier condition) {
+        this.active = condition;
+    }
+
+    /** Whether background work may run now; the cursor restarts whenever this node (re)gains the role. */
+    private boolean backgroundAllowed() {
+        boolean now = active.getAsBoolean();
+        if (now && !wasActive) resetCursor();
+        wasActive = now;
+        return now;
+    }
+
     public CompactorStats stats() {
         return new CompactorStats(ticks.get(), keysCompacted.get(), deltasFolded.get(), claimsCollected.get(),
                 syncCompactions.get(), paused);
@@ -107,7 +128,7 @@ public final class Compactor implements AutoCloseable {
 
     /** One background pass over at most {@code maxKeysPerTick} delta keys; no-op while paused. */
     public void tick() {
-        if (paused) return;
+        if (paused || !backgroundAllowed()) return;
         ticks.incrementAndGet();
         KeyRange ns = ListKeys.deltaNamespace();
         byte[] from = cursor;
@@ -144,7 +165,7 @@ public final class Compactor implements AutoCloseable {
      */
     public void nudge(byte[] userKey) {
         ScheduledExecutorService s = scheduler;
-        if (paused || s == null) return;
+        if (paused || s == null || !active.getAsBoolean()) return;
         ByteBuffer k = ByteBuffer.wrap(userKey.clone());
         if (!nudged.add(k)) return;
         try {

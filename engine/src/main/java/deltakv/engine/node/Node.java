@@ -58,6 +58,7 @@ public final class Node implements AutoCloseable {
             ConflictStats stats = new ConflictStats();
             executor = new TxnExecutor(store, committer, snapshots, stats);
             DataLayer data = DataLayer.create(options.engineConfig(), executor::execute, wall::millis);
+            if (replica != null) data.compactor().ifPresent(c -> c.runOnlyWhile(replica::isLeader));
             data.compactor().ifPresent(c -> resources.push(c).start());
             CompactorAdmin compactor = new CompactorAdmin(data.compactor());
             VersionGc gc = resources.push(new VersionGc(store, snapshots, VersionGc.DEFAULT_RETENTION));

@@ -172,6 +172,11 @@ public final class RaftReplica implements AutoCloseable {
         return "raft member " + self.id() + " failed to start: " + ReadBarrier.rootMessage(e);
     }
 
+    /** Whether this replica is the Raft leader right now. */
+    public boolean isLeader() {
+        return isLeader(server);
+    }
+
     public RaftCommitter committer() {
         return committer;
     }

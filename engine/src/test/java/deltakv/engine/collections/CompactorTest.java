@@ -51,6 +51,25 @@ class CompactorTest {
     }
 
     @Test
+    void backgroundWorkRunsOnlyWhileAllowedButTheHardLimitPathAlways() {
+        try (DataFixture f = new DataFixture(dir, cfg.delta(64))) {
+            boolean[] leader = {false};
+            f.compactor().runOnlyWhile(() -> leader[0]);
+            for (String e : seq("e", 0, 100)) f.push("l", End.RIGHT, e);
+            f.compactor().tick();
+            assertEquals(100, f.count(ListKeys.deltaRange(b("l"))), "a follower's tick leaves the deltas alone");
+            assertEquals(0, f.compactor().stats().ticks());
+            f.compactor().compactForHardLimit(b("l"));
+            assertEquals(0, f.count(ListKeys.deltaRange(b("l"))), "the hard-limit path is not gated");
+            for (String e : seq("f", 0, 100)) f.push("l", End.RIGHT, e);
+            leader[0] = true;
+            f.compactor().tick();
+            assertEquals(0, f.count(ListKeys.deltaRange(b("l"))), "the leader's tick compacts");
+            assertEquals(200, f.range("l").size());
+        }
+    }
+
+    @Test
     void belowThresholdIsLeftAlone() {
         try (DataFixture f = new DataFixture(dir, cfg.delta(64))) {
             for (String e : seq("e", 0, 10)) f.push("l", End.RIGHT, e);
