@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import deltakv.engine.Variant;
 import deltakv.engine.cluster.ClusterLayout;
 import deltakv.engine.cluster.LocalCluster;
+import deltakv.engine.cluster.NodeJvmArgs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         for (String v : variants) {
             ClusterLayout layout = new ClusterLayout(dir.resolve(v), nodes, basePort, v, List.of(), false);
             if (Files.exists(layout.dir())) deleteTree(layout.dir());
-            try (LocalCluster cluster = LocalCluster.create(layout, List.of())) {
+            try (LocalCluster cluster = LocalCluster.create(layout, NodeJvmArgs.fromEnv())) {
                 cluster.startAll();
                 try {
                     cluster.awaitLeader(Duration.ofSeconds(120));

@@ -3,6 +3,7 @@ package deltakv.cli;
 import deltakv.engine.Variant;
 import deltakv.engine.cluster.ClusterLayout;
 import deltakv.engine.cluster.LocalCluster;
+import deltakv.engine.cluster.NodeJvmArgs;
 import deltakv.engine.cluster.NodeProcess;
 import deltakv.engine.node.BugFlags;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class ClusterStartCommand implements Callable<Integer> {
                 }
             }
         }
-        LocalCluster cluster = LocalCluster.create(layout, List.of());
+        LocalCluster cluster = LocalCluster.create(layout, NodeJvmArgs.fromEnv());
         cluster.startAll();
         try {
             cluster.awaitLeader(Duration.ofSeconds(timeoutSeconds));

@@ -23,6 +23,7 @@ public final class StateMachineApplier {
 
     private final MvccStore store;
     private final AppliedGroups applied;
+    private final boolean rejectStaleTs;
 
     public StateMachineApplier(MvccStore store) {
         this(store, AppliedGroups.DEFAULT_WINDOW);
@@ -30,15 +31,25 @@ public final class StateMachineApplier {
 
     /** @param dedupWindow how long (HLC time) a committed group id is remembered */
     public StateMachineApplier(MvccStore store, long dedupWindow) {
+        this(store, dedupWindow, true);
+    }
+
+    /**
+     * @param rejectStaleTs false only for the {@code hlc-no-observe} bug flag: the buggy engine has no
+     *                      guard against a commit ts at or below the last applied one, so a new leader
+     *                      with a lagging clock writes below (or onto) existing versions
+     */
+    public StateMachineApplier(MvccStore store, long dedupWindow, boolean rejectStaleTs) {
         this.store = store;
         this.applied = new AppliedGroups(store, dedupWindow);
+        this.rejectStaleTs = rejectStaleTs;
     }
 
     public synchronized ApplyResult apply(OperationGroup g) {
         long original = applied.committedTs(g.id(), g.commitTs());
         if (original != 0) return new ApplyResult.Committed(original);
         long last = store.lastAppliedTs();
-        if (g.commitTs() <= last) return new ApplyResult.StaleTimestamp(g.commitTs(), last);
+        if (rejectStaleTs && g.commitTs() <= last) return new ApplyResult.StaleTimestamp(g.commitTs(), last);
         byte[] conflict = ConflictCheck.firstConflict(store, g);
         if (conflict != null) return new ApplyResult.Conflict(conflict);
         try (StoreBatch batch = store.newBatch()) {
