@@ -36,6 +36,8 @@ import java.util.List;
  * data layer (compactor started) → version GC → Redis front. {@link #close()} stops them in reverse.
  */
 public final class Node implements AutoCloseable {
+    /** The applier's default de-dup window (AppliedGroups.DEFAULT_WINDOW, not visible here): 60 s of HLC time. */
+    private static final long DEDUP_WINDOW = Hlc.of(60_000, 0);
     private final NodeOptions options;
     private final CloseStack resources = new CloseStack();
     private final MvccStore store;
@@ -48,7 +50,9 @@ public final class Node implements AutoCloseable {
             store = resources.push(MvccStore.open(options.dataDir()));
             OffsetClock wall = OffsetClock.system();
             Hlc hlc = new Hlc(wall);
-            StateMachineApplier applier = new StateMachineApplier(store);
+            // hlc-no-observe re-creates the upstream engine, which had no apply-time stale-ts guard
+            StateMachineApplier applier = new StateMachineApplier(store, DEDUP_WINDOW,
+                    !options.bugs().contains(Replication.HLC_NO_OBSERVE));
             // Cluster member (--peers): commits go through Raft; otherwise the local committer.
             RaftReplica replica = replication == null ? null
                     : resources.push(startReplica(replication, options.id(), applier, hlc));
