@@ -28,7 +28,12 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     static ProcessCluster start(Path dir, int nodes, boolean namedPeers) throws Exception {
-        ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), "delta", List.of(), namedPeers);
+        return start(dir, nodes, namedPeers, List.of());
+    }
+
+    /** Every node started with {@code --bug ID} for each of {@code bugs}. */
+    static ProcessCluster start(Path dir, int nodes, boolean namedPeers, List<String> bugs) throws Exception {
+        ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), "delta", bugs, namedPeers);
         ProcessCluster c = new ProcessCluster(LocalCluster.create(layout, List.of()));
         if (!namedPeers) c.startAll();
         return c;
