@@ -38,13 +38,19 @@ class ClusterProcessTest {
             assertEquals(3, j.rpush("q", "a", "b", "c"));
         }
         for (String id : c.layout.ids()) {
-            try (Jedis j = c.jedis(id)) {
+            try (Jedis j = c.jedisLocal(id)) {
                 assertEquals(List.of("a", "b", "c"), j.lrange("q", 0, -1), "read on " + id);
             }
         }
-        List<String> role = deltakv.engine.cluster.RespProbe.call("127.0.0.1", c.layout.redisPort(follower), 2000, "DKV.ROLE");
-        int at = role.indexOf("applied_index");
-        assertTrue(at > 0 && Long.parseLong(role.get(at + 1)) > 0, "DKV.ROLE reports the applied Raft index: " + role);
+        // Reads on a follower are relayed to the leader, so the follower itself may apply a moment later.
+        List<String> role;
+        long until = System.nanoTime() + 10_000_000_000L;
+        do {
+            role = deltakv.engine.cluster.RespProbe.call("127.0.0.1", c.layout.redisPort(follower), 2000, "DKV.ROLE");
+            if (appliedIndex(role) > 0) break;
+            Thread.sleep(20);
+        } while (System.nanoTime() < until);
+        assertTrue(appliedIndex(role) > 0, "DKV.ROLE reports the applied Raft index: " + role);
 
         c.cluster.kill(leader);
         long killed = System.nanoTime();
@@ -69,7 +75,7 @@ class ClusterProcessTest {
             for (int i = 0; i < 20; i++) j.rpush("q", "e" + i);
         }
         c.restart(leader);
-        try (Jedis j = c.jedis(leader)) {
+        try (Jedis j = c.jedisLocal(leader)) {
             List<String> q = null;
             for (int i = 0; i < 200; i++) {
                 try {
@@ -83,5 +89,10 @@ class ClusterProcessTest {
             assertEquals(24, q.size(), "restarted " + leader + " caught up");
             assertEquals("e19", q.get(23));
         }
+    }
+
+    private static long appliedIndex(List<String> role) {
+        int at = role.indexOf("applied_index");
+        return at > 0 ? Long.parseLong(role.get(at + 1)) : -1;
     }
 }

@@ -85,6 +85,16 @@ final class ProcessCluster implements AutoCloseable {
         return j;
     }
 
+    /**
+     * A connection whose commands run on node {@code id} itself (DKV.LOCAL) instead of being relayed
+     * to the leader: reads then show that node's own applied state (after a ReadIndex round).
+     */
+    Jedis jedisLocal(String id) {
+        Jedis j = jedis(id);
+        j.sendCommand(() -> redis.clients.jedis.util.SafeEncoder.encode("DKV.LOCAL"));
+        return j;
+    }
+
     void awaitListening(String id) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

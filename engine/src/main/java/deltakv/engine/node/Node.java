@@ -15,6 +15,8 @@ import deltakv.engine.redis.admin.AdminCommands;
 import deltakv.engine.redis.admin.AdminContext;
 import deltakv.engine.redis.admin.NodeInfo;
 import deltakv.engine.redis.commands.DataCommands;
+import deltakv.engine.redis.relay.Relay;
+import deltakv.engine.redis.relay.RelayConnector;
 import deltakv.engine.redis.admin.NodeStatus;
 import deltakv.engine.raft.RaftNodeStatus;
 import deltakv.engine.raft.RaftReplica;
@@ -72,7 +74,8 @@ public final class Node implements AutoCloseable {
                     new NodeInfo(options.id(), options.variant(), options.bugs(), System.currentTimeMillis()),
                     status(new LocalStatus(options.id(), applier, stats, gc, compactor::deltaCounts), replica),
                     new HlcClockControl(wall, hlc), compactor, clients, stats::reset);
-            server = resources.push(new RedisServer(serverContext(data, admin), options.host(), options.port(),
+            Relay relay = relay(replication, replica, options);
+            server = resources.push(new RedisServer(serverContext(data, admin, relay), options.host(), options.port(),
                     options.workerThreads()));
         } catch (RuntimeException e) {
             resources.close();
@@ -107,12 +110,27 @@ public final class Node implements AutoCloseable {
         return replica == null ? local : new RaftNodeStatus(local, replica);
     }
 
-    private ServerContext serverContext(DataLayer data, AdminContext admin) {
+    /**
+     * Followers relay data and transaction commands to the leader's Redis port, so the leader runs
+     * every transaction body and batches every commit. Off for single nodes, with -Ddkv.relay=false
+     * (to measure the difference), and with the bug flags whose point is running on a follower.
+     */
+    private Relay relay(Replication replication, RaftReplica replica, NodeOptions options) {
+        if (replica == null || !Boolean.parseBoolean(System.getProperty("dkv.relay", "true"))) return Relay.OFF;
+        if (options.bugs().contains(Replication.STALE_FOLLOWER_READ) || options.bugs().contains("exec-on-follower")) {
+            return Relay.OFF;
+        }
+        RelayConnector connector = resources.push(new RelayConnector(1000));
+        long timeout = replication.settings().commitTimeout().toMillis() * 2 + 5000;
+        return new Relay(new LeaderRelayTarget(replica, replication.peers()), connector, timeout);
+    }
+
+    private ServerContext serverContext(DataLayer data, AdminContext admin, Relay relay) {
         List<LocalCommand> local = new ArrayList<>(ConnectionCommands.all());
         local.addAll(AdminCommands.all(admin));
         TxnRunner runner = executor::execute;
         return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,
-                executor::pinSnapshot, Keyspace::allRanges, admin.clients());
+                executor::pinSnapshot, Keyspace::allRanges, admin.clients(), relay);
     }
 
     /** The bound Redis port (useful with port 0). */

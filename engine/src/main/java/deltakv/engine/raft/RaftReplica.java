@@ -177,6 +177,16 @@ public final class RaftReplica implements AutoCloseable {
         return isLeader(server);
     }
 
+    /** The leader as this member knows it (possibly itself); empty while there is none. */
+    public java.util.Optional<String> leaderId() {
+        try {
+            RaftPeerId leader = server.getDivision(GROUP_ID).getInfo().getLeaderId();
+            return leader == null ? java.util.Optional.empty() : java.util.Optional.of(leader.toString());
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public RaftCommitter committer() {
         return committer;
     }

@@ -33,12 +33,15 @@ public final class CommandTable {
         public int arity() { return command.arity(); }
     }
 
-    /** MULTI, EXEC, DISCARD, WATCH, UNWATCH, QUIT: they act on the session itself. */
+    /**
+     * MULTI, EXEC, DISCARD, WATCH, UNWATCH, QUIT: they act on the session itself; DKV.LOCAL marks a
+     * connection from another node relaying its clients' commands (never relayed further).
+     */
     public record Control(String name, int arity) implements Entry {}
 
     private static final List<Control> CONTROL = List.of(new Control("multi", 1), new Control("exec", 1),
             new Control("discard", 1), new Control("watch", -2), new Control("unwatch", 1),
-            new Control("quit", -1));
+            new Control("quit", -1), new Control("dkv.local", 1));
 
     private final Map<String, Entry> entries = new HashMap<>();
 

@@ -2,7 +2,7 @@ package deltakv.engine.redis;
 
 /** A session's answer to one command: the reply, and whether to close the connection after it. */
 public record Response(Reply reply, boolean close) {
-    static Response of(Reply reply) {
+    public static Response of(Reply reply) {
         return new Response(reply, false);
     }
 }

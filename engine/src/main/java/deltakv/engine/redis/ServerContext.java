@@ -1,5 +1,6 @@
 package deltakv.engine.redis;
 
+import deltakv.engine.redis.relay.Relay;
 import deltakv.engine.txn.KeyRange;
 import deltakv.engine.txn.SnapshotRegistry;
 import java.util.List;
@@ -15,11 +16,17 @@ import java.util.function.Supplier;
  *                      key and holds it until unwatched, so version GC keeps a later delete's tombstone for EXEC
  * @param watchRanges   all internal key ranges a user key occupies (any version there = key modified)
  * @param clients       connection counters the server keeps up to date
+ * @param relay         whether and where sessions relay their commands (followers relay to the leader)
  */
 public record ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
-                           Function<byte[], List<KeyRange>> watchRanges, ClientStats clients) {
+                           Function<byte[], List<KeyRange>> watchRanges, ClientStats clients, Relay relay) {
     public ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
                          Function<byte[], List<KeyRange>> watchRanges) {
-        this(commands, runner, watchPin, watchRanges, new ClientStats());
+        this(commands, runner, watchPin, watchRanges, new ClientStats(), Relay.OFF);
+    }
+
+    public ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
+                         Function<byte[], List<KeyRange>> watchRanges, ClientStats clients) {
+        this(commands, runner, watchPin, watchRanges, clients, Relay.OFF);
     }
 }

@@ -1,5 +1,6 @@
 package deltakv.engine.redis;
 
+import deltakv.engine.redis.relay.RelaySession;
 import deltakv.engine.txn.Txn;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,19 @@ public final class Session {
 
     private final ServerContext context;
     private final WatchList watches = new WatchList();
+    private final RelaySession relay;
     private List<ExecBlock.Queued> queued; // non-null between MULTI and EXEC/DISCARD
     private boolean dirty;
 
     public Session(ServerContext context) {
         this.context = context;
+        this.relay = new RelaySession(context.relay());
     }
 
     public Response handle(List<byte[]> args) {
         CommandTable.Entry entry = context.commands().lookup(CommandErrors.text(args.get(0)));
+        var relayed = relay(entry, args);
+        if (relayed.isPresent()) return relayed.get();
         if (entry == null) return reject(CommandErrors.unknownCommand(args));
         if (!entry.arityOk(args.size())) {
             if (entry.name().equals("exec")) {
@@ -40,6 +45,18 @@ public final class Session {
         return Response.of(runSingle(entry, args));
     }
 
+    /**
+     * On a follower, data and transaction commands go to the leader (see {@link RelaySession});
+     * the node's own commands (PING, INFO, DKV.*, …) and QUIT are always answered here.
+     */
+    private java.util.Optional<Response> relay(CommandTable.Entry entry, List<byte[]> args) {
+        if (entry instanceof CommandTable.Local) return java.util.Optional.empty();
+        String name = entry == null ? "" : entry.name();
+        if (name.equals("quit") || name.equals("dkv.local")) return java.util.Optional.empty();
+        boolean relayable = entry != null && entry.arityOk(args.size());
+        return relay.relay(name, args, relayable, queued == null && watches.isEmpty());
+    }
+
     /** Errors found while queueing make the whole transaction fail at EXEC (Redis 2.6.5+). */
     private Response reject(Reply error) {
         if (queued != null) dirty = true;
@@ -52,8 +69,14 @@ public final class Session {
             case "exec" -> Response.of(exec());
             case "discard" -> discard();
             case "watch" -> watch(args);
+            case "dkv.local" -> localConnection();
             default -> new Response(Reply.OK, true); // quit
         };
+    }
+
+    private Response localConnection() {
+        relay.disable();
+        return Response.of(Reply.OK);
     }
 
     private Response multi() {
@@ -93,6 +116,7 @@ public final class Session {
     /** The connection is gone: release what the session holds (the WATCH pin). */
     public void close() {
         watches.clear();
+        relay.close();
     }
 
     /** A rejected EXEC discards the transaction and the watches, as Redis 7 does. */

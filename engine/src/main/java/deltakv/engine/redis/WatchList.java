@@ -27,6 +27,10 @@ final class WatchList {
         else s.close();
     }
 
+    boolean isEmpty() {
+        return watches.isEmpty();
+    }
+
     List<Watch> all() {
         return List.copyOf(watches.values());
     }

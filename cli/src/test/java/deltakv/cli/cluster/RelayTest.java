@@ -1,0 +1,103 @@
+package deltakv.cli.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import deltakv.engine.cluster.RespProbe;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.util.SafeEncoder;
+
+/**
+ * Followers relay data and transaction commands to the leader over one connection per client session:
+ * MULTI/EXEC/WATCH keep their meaning, the leader commits (the follower submits nothing to Raft itself),
+ * DKV.LOCAL keeps a session on its own node, and a leader lost under an open MULTI closes the client.
+ */
+class RelayTest {
+    @TempDir
+    Path dir;
+    private ProcessCluster c;
+
+    @AfterEach
+    void stop() {
+        if (c != null) c.close();
+    }
+
+    @Test
+    void followerSessionsRunOnTheLeaderWithTransactionSemantics() throws Exception {
+        c = ProcessCluster.start(dir, 3, false);
+        String leader = c.leader();
+        String follower = c.layout.ids().stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+
+        try (Jedis j = c.jedis(follower); Jedis other = c.jedis(follower)) {
+            assertEquals(2, j.rpush("r", "a", "b"));
+            // WATCH on a relayed session: a change by another client in between aborts EXEC.
+            j.watch("w");
+            other.set("w", "changed");
+            Transaction t = j.multi();
+            t.set("w", "mine");
+            assertNull(t.exec(), "EXEC after a watched key changed");
+            // Without interference it commits atomically.
+            j.watch("w");
+            Transaction t2 = j.multi();
+            t2.set("w", "mine");
+            t2.rpush("r", "c");
+            assertEquals(List.of("OK", 3L), t2.exec());
+            assertEquals("mine", j.get("w"));
+        }
+        assertEquals(0, stat(follower, "raft_batches_submitted"), "the follower itself proposed nothing");
+        assertTrue(stat(leader, "raft_batches_submitted") > 0);
+
+        // DKV.LOCAL: this session commits through the follower's own Raft client.
+        try (Jedis j = c.jedisLocal(follower)) {
+            assertEquals(4, j.rpush("r", "d"));
+        }
+        assertTrue(stat(follower, "raft_batches_submitted") > 0, "DKV.LOCAL ran on the follower");
+    }
+
+    @Test
+    void losingTheLeaderUnderAnOpenMultiClosesTheClient() throws Exception {
+        c = ProcessCluster.start(dir, 3, false);
+        String leader = c.leader();
+        String follower = c.layout.ids().stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        try (Jedis j = c.jedis(follower)) {
+            // Raw commands, so MULTI and the queued RPUSH reach the leader before it dies (Jedis'
+            // Transaction would hold them back until exec()).
+            assertEquals("OK", SafeEncoder.encode((byte[]) j.sendCommand(Protocol.Command.MULTI)));
+            assertEquals("QUEUED", SafeEncoder.encode((byte[]) j.sendCommand(Protocol.Command.RPUSH, "m", "x")));
+            c.cluster.kill(leader);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> j.sendCommand(Protocol.Command.EXEC));
+            assertTrue(e.getMessage().contains("UNKNOWN") || e.getMessage().contains("TRYAGAIN")
+                    || e.getMessage().toLowerCase().contains("connection"), e.getMessage());
+        }
+        // A new session on the same follower works once a new leader is elected.
+        try (Jedis j = c.jedis(follower)) {
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (true) {
+                try {
+                    j.rpush("m", "y");
+                    break;
+                } catch (RuntimeException notYet) {
+                    if (System.nanoTime() > until) throw notYet;
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(j.lrange("m", 0, -1).contains("y"));
+        }
+    }
+
+    private long stat(String id, String name) throws Exception {
+        List<String> kv = RespProbe.call("127.0.0.1", c.layout.redisPort(id), 2000, "DKV.STATS");
+        int at = kv.indexOf(name);
+        assertTrue(at >= 0, name + " in " + kv);
+        return Long.parseLong(kv.get(at + 1));
+    }
+}

@@ -1,0 +1,18 @@
+package deltakv.engine.redis.relay;
+
+/**
+ * What a node's sessions need to relay commands to the leader (ARCHITECTURE.md: "any node accepts
+ * any command; followers forward to the leader").
+ *
+ * @param target        who leads now, as seen by this node
+ * @param connector     opens the per-session connections
+ * @param timeoutMillis how long to wait for the leader's reply before declaring the outcome unknown
+ */
+public record Relay(RelayTarget target, RelayConnector connector, long timeoutMillis) {
+    /** No relaying: every command runs on the node that received it. */
+    public static final Relay OFF = new Relay(RelayTarget.NONE, null, 0);
+
+    public boolean enabled() {
+        return connector != null;
+    }
+}

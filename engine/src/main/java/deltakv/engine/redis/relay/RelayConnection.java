@@ -1,0 +1,100 @@
+package deltakv.engine.redis.relay;
+
+import deltakv.engine.redis.Reply;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.redis.ArrayRedisMessage;
+import io.netty.handler.codec.redis.FullBulkStringRedisMessage;
+import io.netty.handler.codec.redis.RedisMessage;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One client session's connection to the leader's Redis port. Replies arrive in request order, so
+ * a FIFO of futures pairs them up. When the connection drops, every waiting call fails with
+ * {@link RelayBrokenException}: the caller cannot tell whether the leader ran the command.
+ */
+public final class RelayConnection implements AutoCloseable {
+    private final InetSocketAddress address;
+    private final Queue<CompletableFuture<Reply>> waiting = new ConcurrentLinkedQueue<>();
+    private volatile Channel channel;
+    private volatile boolean closed;
+
+    RelayConnection(InetSocketAddress address) {
+        this.address = address;
+    }
+
+    void attach(Channel ch) {
+        this.channel = ch;
+        ch.closeFuture().addListener(f -> failAll("connection to the leader at " + address + " closed"));
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public boolean isOpen() {
+        Channel ch = channel;
+        return !closed && ch != null && ch.isActive();
+    }
+
+    /** Sends one command and waits for its reply. */
+    public Reply call(List<byte[]> args, long timeoutMillis) throws RelayBrokenException {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        waiting.add(reply);
+        List<RedisMessage> parts = new ArrayList<>(args.size());
+        for (byte[] a : args) parts.add(new FullBulkStringRedisMessage(Unpooled.wrappedBuffer(a)));
+        channel.writeAndFlush(new ArrayRedisMessage(parts)).addListener(f -> {
+            if (!f.isSuccess()) close();
+        });
+        if (!isOpen()) failAll("connection to the leader at " + address + " closed");
+        try {
+            return reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new RelayBrokenException(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            close(); // a late reply must not be taken for the next command's
+            throw new RelayBrokenException("no reply from the leader at " + address + " within " + timeoutMillis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new RelayBrokenException("interrupted while waiting for the leader");
+        }
+    }
+
+    private void failAll(String why) {
+        CompletableFuture<Reply> f;
+        while ((f = waiting.poll()) != null) f.completeExceptionally(new RelayBrokenException(why));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Channel ch = channel;
+        if (ch != null) ch.close();
+        failAll("connection to the leader at " + address + " closed");
+    }
+
+    /** The last handler of the connection's pipeline. */
+    final class ReplyHandler extends SimpleChannelInboundHandler<RedisMessage> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, RedisMessage msg) {
+            CompletableFuture<Reply> f = waiting.poll();
+            if (f != null) f.complete(MessageReplies.toReply(msg));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}

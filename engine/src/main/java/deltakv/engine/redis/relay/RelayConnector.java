@@ -1,0 +1,71 @@
+package deltakv.engine.redis.relay;
+
+import deltakv.engine.redis.Reply;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.redis.RedisArrayAggregator;
+import io.netty.handler.codec.redis.RedisBulkStringAggregator;
+import io.netty.handler.codec.redis.RedisDecoder;
+import io.netty.handler.codec.redis.RedisEncoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens connections from this node to the leader's Redis port. Each starts with {@code DKV.LOCAL},
+ * which tells the leader's session never to relay again, so a stale view of who leads cannot make
+ * two nodes bounce a command between them.
+ */
+public final class RelayConnector implements AutoCloseable {
+    static final List<byte[]> HELLO = List.of("DKV.LOCAL".getBytes(StandardCharsets.US_ASCII));
+
+    private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("dkv-relay", true));
+    private final int connectTimeoutMillis;
+
+    public RelayConnector(int connectTimeoutMillis) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    /** A ready connection, or an exception saying why there is none (nothing was sent). */
+    public RelayConnection connect(InetSocketAddress leader) throws java.io.IOException {
+        RelayConnection conn = new RelayConnection(leader);
+        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new RedisDecoder(), new RedisBulkStringAggregator(),
+                                new RedisArrayAggregator(), new RedisEncoder(), conn.new ReplyHandler());
+                    }
+                });
+        ChannelFuture f = b.connect(leader);
+        if (!f.awaitUninterruptibly(connectTimeoutMillis + 100L, TimeUnit.MILLISECONDS) || !f.isSuccess()) {
+            f.channel().close();
+            throw new java.io.IOException("cannot reach the leader at " + leader
+                    + (f.cause() == null ? "" : ": " + f.cause().getMessage()));
+        }
+        Channel ch = f.channel();
+        conn.attach(ch);
+        Reply hello = conn.call(HELLO, connectTimeoutMillis);
+        if (!Reply.OK.equals(hello)) {
+            conn.close();
+            throw new java.io.IOException("the node at " + leader + " refused relaying: " + hello);
+        }
+        return conn;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,120 @@
+package deltakv.engine.redis.relay;
+
+import deltakv.engine.redis.Reply;
+import deltakv.engine.redis.Response;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One client session's relaying. A session with nothing of its own open (no local MULTI or WATCH)
+ * sends its commands over its own connection to the leader, so MULTI/EXEC/WATCH keep their meaning
+ * there. It sticks to that connection while the leader's side holds MULTI or WATCH state; when the
+ * state is clean and leadership moved, it switches. Not thread-safe, like the session.
+ *
+ * <p>Errors: if the leader cannot be reached before anything was sent, the command runs here instead
+ * (it then fails with TRYAGAIN or commits through Raft). If the connection breaks after a command was
+ * sent, the client gets {@code UNKNOWN} (for commands that may have written) or {@code TRYAGAIN}; if
+ * the leader's side held MULTI/WATCH state for this client, the client connection is closed too, since
+ * that state is gone.
+ */
+public final class RelaySession implements AutoCloseable {
+    private final Relay relay;
+    private RelayConnection conn;
+    private boolean disabled;
+    private boolean upstreamMulti;
+    private boolean upstreamWatch;
+
+    public RelaySession(Relay relay) {
+        this.relay = relay;
+        this.disabled = !relay.enabled();
+    }
+
+    /** For connections that are themselves relayed from another node: never relay again. */
+    public void disable() {
+        disabled = true;
+        close();
+    }
+
+    /** Whether this session's commands currently go to the leader whatever they are. */
+    public boolean attached() {
+        return conn != null;
+    }
+
+    /**
+     * Relays the command if this session should.
+     *
+     * @param name       lower-case command name ("" if unknown here)
+     * @param relayable  whether the command may start relaying (data and transaction commands)
+     * @param localClean whether this session holds no local MULTI/WATCH state
+     * @return the leader's answer, or empty to run the command here
+     */
+    public Optional<Response> relay(String name, List<byte[]> args, boolean relayable, boolean localClean) {
+        if (disabled) return Optional.empty();
+        if (conn != null && !upstreamStateful() && (!conn.isOpen() || !leaderStill(conn.address()))) detach();
+        if (conn != null && !conn.isOpen()) return Optional.of(lostState(name));
+        if (conn == null) {
+            if (!relayable || !localClean) return Optional.empty();
+            Optional<InetSocketAddress> leader = relay.target().leader();
+            if (leader.isEmpty()) return Optional.empty();
+            try {
+                conn = relay.connector().connect(leader.get());
+            } catch (java.io.IOException e) {
+                return Optional.empty(); // nothing sent: run it here
+            }
+        }
+        try {
+            Reply r = conn.call(args, relay.timeoutMillis());
+            track(name, r);
+            return Optional.of(Response.of(r));
+        } catch (RelayBrokenException e) {
+            return Optional.of(broken(name, e.getMessage()));
+        }
+    }
+
+    private boolean leaderStill(InetSocketAddress a) {
+        return relay.target().leader().map(a::equals).orElse(false);
+    }
+
+    private boolean upstreamStateful() {
+        return upstreamMulti || upstreamWatch;
+    }
+
+    private void track(String name, Reply r) {
+        switch (name) {
+            case "multi" -> upstreamMulti |= Reply.OK.equals(r);
+            case "watch" -> upstreamWatch |= Reply.OK.equals(r);
+            case "exec", "discard" -> upstreamMulti = upstreamWatch = false;
+            case "unwatch" -> upstreamWatch = false;
+            default -> { }
+        }
+    }
+
+    /** The connection closed while idle but the leader held this client's MULTI/WATCH state. */
+    private Response lostState(String name) {
+        return broken(name, "connection to the leader closed");
+    }
+
+    private Response broken(String name, String why) {
+        boolean hadState = upstreamStateful();
+        detach();
+        boolean mayHaveWritten = !(name.equals("multi") || name.equals("watch") || name.equals("unwatch")
+                || name.equals("discard"));
+        String text = mayHaveWritten
+                ? "UNKNOWN outcome unknown: " + why
+                : "TRYAGAIN " + why;
+        if (hadState) text += " (the transaction state held by the leader is lost; reconnect)";
+        return new Response(Reply.error(text), hadState);
+    }
+
+    private void detach() {
+        if (conn != null) conn.close();
+        conn = null;
+        upstreamMulti = upstreamWatch = false;
+    }
+
+    @Override
+    public void close() {
+        detach();
+    }
+}
