@@ -1,5 +1,7 @@
 package deltakv.engine.storage;
 
+import java.util.Arrays;
+import java.util.List;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -22,6 +24,8 @@ import org.rocksdb.WriteOptions;
  * versions, so a key with many of them gets one range deletion instead of one tombstone each
  * (point tombstones by the thousand make later iterator steps over a hot key crawl).
  * Safe against concurrent commits: they only add versions above the last applied ts >= safeTs.
+ * A key whose newest version is such a tombstone vanishes entirely; those keys are reported so the
+ * store's version cache forgets them.
  */
 final class GcPass {
     static final int DELETES_PER_BATCH = 1000;
@@ -29,8 +33,8 @@ final class GcPass {
 
     private GcPass() {}
 
-    static GcStep step(RocksDB db, ColumnFamilyHandle cf, byte[] from, long safeTs, int maxKeys)
-            throws RocksDBException {
+    static GcStep step(RocksDB db, ColumnFamilyHandle cf, byte[] from, long safeTs, int maxKeys,
+                       List<byte[]> vanished) throws RocksDBException {
         long deleted = 0;
         int keys = 0;
         try (RocksIterator it = db.newIterator(cf);
@@ -42,7 +46,7 @@ final class GcPass {
             while (it.isValid()) {
                 byte[] k = it.key();
                 if (doomed == null || !VersionedKeyCodec.sameKey(k, doomed.group)) {
-                    if (doomed != null) deleted += doomed.addTo(batch, cf);
+                    if (doomed != null) deleted += doomed.addTo(batch, cf, vanished);
                     // flush only between keys: deleting a tombstone without the versions under it
                     // would briefly resurrect an old value
                     if (batch.count() >= DELETES_PER_BATCH) flush(db, wo, batch);
@@ -56,7 +60,7 @@ final class GcPass {
                 if (VersionedKeyCodec.decodeTs(k) <= safeTs) doomed.see(k, it);
                 it.next();
             }
-            if (doomed != null) deleted += doomed.addTo(batch, cf);
+            if (doomed != null) deleted += doomed.addTo(batch, cf, vanished);
             flush(db, wo, batch);
             return new GcStep(deleted, null);
         }
@@ -85,8 +89,9 @@ final class GcPass {
             count++;
         }
 
-        long addTo(WriteBatch batch, ColumnFamilyHandle cf) throws RocksDBException {
+        long addTo(WriteBatch batch, ColumnFamilyHandle cf, List<byte[]> vanished) throws RocksDBException {
             if (count == 0) return 0;
+            if (Arrays.equals(first, group)) vanished.add(VersionedKeyCodec.decodeKey(group));
             if (count <= POINT_DELETES_MAX) {
                 batch.delete(cf, first);
                 if (second != null) batch.delete(cf, second);

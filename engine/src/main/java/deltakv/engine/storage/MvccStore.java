@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -23,9 +24,20 @@ import org.rocksdb.WriteOptions;
  * commit timestamp; reads name a snapshot timestamp and see, per key, the newest version at or
  * below it. Metadata (last applied commit ts, Raft index, de-dup records) lives in a separate column
  * family so no internal key can collide with it. Thread-safe.
+ *
+ * <p>A {@link VersionCache} answers "newest version of this key" for hot keys and {@link RecentWrites}
+ * answers the OCC question "changed after ts?" for recent ts, both without a RocksDB seek; every write
+ * and deletion of versions goes through {@link #commit} or {@link #gcStep}, which keep them exact.
  */
 public final class MvccStore implements AutoCloseable {
     public static final String APPLIED_TS = "applied-ts";
+    /**
+     * Highest commit ts of any version above the applied ts (only a checkpoint ingest writes such
+     * versions before it moves the applied ts): with the applied ts, it bounds every version's ts,
+     * which is what {@link RecentWrites} cannot know at open.
+     */
+    static final String VERSION_CEILING = "version-ceiling";
+    private static final int RECENT_WRITES = 1 << 15;
     private static final byte[] META_CF = "meta".getBytes(StandardCharsets.UTF_8);
 
     private final Path dir;
@@ -36,6 +48,11 @@ public final class MvccStore implements AutoCloseable {
     private final ColumnFamilyHandle meta;
     private final ReadOptions readOptions = new ReadOptions();
     private final WriteOptions writeOptions = new WriteOptions();
+    private final VersionCache cache = new VersionCache(VersionCache.MAX_ENTRIES);
+    private final RecentWrites recent;
+    private final AtomicLong commits = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long versionCeiling; // guarded by commitLock
     private volatile long lastAppliedTs;
     private final CloseGuard guard;
 
@@ -48,6 +65,8 @@ public final class MvccStore implements AutoCloseable {
         this.meta = handles.get(1);
         this.guard = new CloseGuard("store " + dir);
         this.lastAppliedTs = metaLong(APPLIED_TS);
+        this.versionCeiling = Math.max(lastAppliedTs, metaLong(VERSION_CEILING));
+        this.recent = new RecentWrites(RECENT_WRITES, versionCeiling);
     }
 
     /** Opens (creating if missing) the store in {@code dir}; refuses foreign, corrupt or locked directories. */
@@ -78,12 +97,37 @@ public final class MvccStore implements AutoCloseable {
 
     /** The value of {@code key} visible at snapshot {@code ts}, or null if absent or deleted. */
     public byte[] get(byte[] key, long ts) {
-        try (var g = guard.enter(); RocksIterator it = db.newIterator(data, readOptions)) {
-            byte[] prefix = VersionedKeyCodec.versionPrefix(key);
-            it.seek(VersionedKeyCodec.encode(key, ts));
-            if (!it.isValid() || !VersionedKeyCodec.hasPrefix(it.key(), prefix)) return null;
-            return ValueCodec.value(it.value());
+        try (var g = guard.enter()) {
+            Newest n = cache.get(key);
+            if (n instanceof Newest.Absent) return null;
+            if (n instanceof Newest.Version v && v.ts() <= ts && v.stored() != null) return ValueCodec.value(v.stored());
+            try (RocksIterator it = db.newIterator(data, readOptions)) {
+                // cached but newer than ts (or too large to keep): the version at ts is elsewhere
+                return n != null ? valueAt(it, key, ts) : readThrough(it, key, ts);
+            }
         }
+    }
+
+    /** Seeks the newest version (caching it); if it is above {@code ts}, seeks the one at {@code ts}. */
+    private byte[] readThrough(RocksIterator it, byte[] key, long ts) {
+        long stamp = cache.stamp(); // before the iterator: its implicit snapshot is taken at creation
+        Newest newest = newest(it, key);
+        cache.fill(key, stamp, newest);
+        if (!(newest instanceof Newest.Version v)) return null;
+        return v.ts() <= ts ? ValueCodec.value(v.stored()) : valueAt(it, key, ts);
+    }
+
+    private static byte[] valueAt(RocksIterator it, byte[] key, long ts) {
+        it.seek(VersionedKeyCodec.encode(key, ts));
+        if (!it.isValid() || !VersionedKeyCodec.hasPrefix(it.key(), VersionedKeyCodec.versionPrefix(key))) return null;
+        return ValueCodec.value(it.value());
+    }
+
+    private static Newest newest(RocksIterator it, byte[] key) {
+        byte[] prefix = VersionedKeyCodec.versionPrefix(key);
+        it.seek(prefix);
+        if (!it.isValid() || !VersionedKeyCodec.hasPrefix(it.key(), prefix)) return Newest.ABSENT;
+        return new Newest.Version(VersionedKeyCodec.decodeTs(it.key()), it.value());
     }
 
     /**
@@ -99,11 +143,16 @@ public final class MvccStore implements AutoCloseable {
 
     /** Commit ts of the newest version of {@code key}, tombstones included; 0 if never written. */
     public long latestCommitTs(byte[] key) {
-        try (var g = guard.enter(); RocksIterator it = db.newIterator(data, readOptions)) {
-            byte[] prefix = VersionedKeyCodec.versionPrefix(key);
-            it.seek(prefix);
-            if (!it.isValid() || !VersionedKeyCodec.hasPrefix(it.key(), prefix)) return 0;
-            return VersionedKeyCodec.decodeTs(it.key());
+        try (var g = guard.enter()) {
+            Newest n = cache.get(key);
+            if (n == null) {
+                long stamp = cache.stamp();
+                try (RocksIterator it = db.newIterator(data, readOptions)) {
+                    n = newest(it, key);
+                }
+                cache.fill(key, stamp, n);
+            }
+            return n instanceof Newest.Version v ? v.ts() : 0;
         }
     }
 
@@ -114,8 +163,17 @@ public final class MvccStore implements AutoCloseable {
         }
     }
 
+    /** Whether {@code key} has a version (value or tombstone) above {@code ts}: the OCC key check. */
+    public boolean changedAfter(byte[] key, long ts) {
+        Boolean known = recent.changedAfter(key, ts);
+        return known != null ? known : latestCommitTs(key) > ts;
+    }
+
     /** The first key in [start, end) with a version above {@code ts} (the OCC range check), or null. */
     public byte[] firstKeyChangedAfter(byte[] start, byte[] end, long ts) {
+        byte[] unknown = {};
+        byte[] known = recent.firstChangedAfter(start, end, ts, unknown);
+        if (known != unknown) return known == null ? null : known.clone();
         try (var g = guard.enter(); RocksIterator it = db.newIterator(data, readOptions)) {
             return NewestVersions.firstNewerThan(it, start, end, ts);
         }
@@ -125,15 +183,38 @@ public final class MvccStore implements AutoCloseable {
         return new StoreBatch(data, meta);
     }
 
-    /** Atomically writes {@code batch} and records {@code appliedTs} as the last applied commit ts. */
-    public void commit(StoreBatch batch, long appliedTs) {
-        batch.putMetaLong(APPLIED_TS, appliedTs);
-        try (var g = guard.enter()) {
-            db.write(writeOptions, batch.rocks());
-        } catch (RocksDBException e) {
-            throw new StorageException("write failed in " + dir + ": " + e.getMessage(), e);
+    /**
+     * Atomically writes {@code batch} and records {@code appliedTs} as the last applied commit ts
+     * (the applied ts never goes down: a lower {@code appliedTs} leaves it where it is).
+     * Returns this commit's sequence number (1, 2, ... since open), so a caller can tell whether
+     * anyone else committed since its own last commit ({@link #commits()}).
+     */
+    public long commit(StoreBatch batch, long appliedTs) {
+        synchronized (commitLock) {
+            long applied = Math.max(appliedTs, lastAppliedTs);
+            batch.putMetaLong(APPLIED_TS, applied);
+            long newest = batch.newestTs();
+            if (newest > applied && newest > versionCeiling) {
+                versionCeiling = newest;
+                batch.putMetaLong(VERSION_CEILING, newest);
+            }
+            try (var g = guard.enter()) {
+                db.write(writeOptions, batch.rocks());
+            } catch (RocksDBException e) {
+                throw new StorageException("write failed in " + dir + ": " + e.getMessage(), e);
+            }
+            // before the watermark moves: readers at it must see the writes
+            cache.written(batch.written());
+            recent.written(batch.written());
+            long n = commits.incrementAndGet();
+            lastAppliedTs = applied;
+            return n;
         }
-        if (appliedTs > lastAppliedTs) lastAppliedTs = appliedTs;
+    }
+
+    /** Number of {@link #commit}s since open. */
+    public long commits() {
+        return commits.get();
     }
 
     /** Writes all {@code writes} as versions at {@code commitTs} in one atomic batch. */
@@ -163,6 +244,16 @@ public final class MvccStore implements AutoCloseable {
         return v == null ? 0 : Longs.fromBytes(v);
     }
 
+    /** The last meta column family entry with {@code start <= name < endExclusive}, or null. */
+    public KV lastMeta(byte[] start, byte[] endExclusive) {
+        try (var g = guard.enter(); RocksIterator it = db.newIterator(meta, readOptions)) {
+            it.seekForPrev(endExclusive);
+            if (it.isValid() && Arrays.equals(it.key(), endExclusive)) it.prev();
+            if (!it.isValid() || Arrays.compareUnsigned(it.key(), start) < 0) return null;
+            return new KV(it.key(), it.value());
+        }
+    }
+
     /** Meta column family entries with {@code start <= name < endExclusive}, at most {@code limit}. */
     public List<KV> metaRange(byte[] start, byte[] endExclusive, int limit) {
         List<KV> out = new ArrayList<>();
@@ -190,10 +281,15 @@ public final class MvccStore implements AutoCloseable {
 
     /** One bounded GC step over at most {@code maxKeys} keys starting at {@code cursor} (null = start). */
     public GcStep gcStep(byte[] cursor, long safeTs, int maxKeys) {
+        List<byte[]> vanished = new ArrayList<>();
         try (var g = guard.enter()) {
-            return GcPass.step(db, data, cursor, safeTs, maxKeys);
+            return GcPass.step(db, data, cursor, safeTs, maxKeys, vanished);
         } catch (RocksDBException e) {
             throw new StorageException("version GC failed in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            // also after a failure: some of the step's deletions may be written
+            cache.deleted(vanished);
+            recent.deleted(vanished, safeTs);
         }
     }
 

@@ -1,6 +1,8 @@
 package deltakv.engine.storage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -12,7 +14,11 @@ import org.rocksdb.WriteBatch;
  * {@link MvccStore#commit(StoreBatch, long)}.
  */
 public final class StoreBatch implements AutoCloseable {
+    /** A version put in this batch, for the store's version cache once the batch is written. */
+    record Written(byte[] key, long ts, byte[] stored) {}
+
     private final WriteBatch batch = new WriteBatch();
+    private final List<Written> written = new ArrayList<>();
     private final ColumnFamilyHandle data;
     private final ColumnFamilyHandle meta;
 
@@ -22,11 +28,11 @@ public final class StoreBatch implements AutoCloseable {
     }
 
     public StoreBatch put(byte[] key, long ts, byte[] value) {
-        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.put(value));
+        return version(key, ts, ValueCodec.put(value));
     }
 
     public StoreBatch delete(byte[] key, long ts) {
-        return raw(data, VersionedKeyCodec.encode(key, ts), ValueCodec.tombstone());
+        return version(key, ts, ValueCodec.tombstone());
     }
 
     public StoreBatch write(long ts, VersionedWrite w) {
@@ -55,6 +61,23 @@ public final class StoreBatch implements AutoCloseable {
 
     WriteBatch rocks() {
         return batch;
+    }
+
+    List<Written> written() {
+        return written;
+    }
+
+    /** Highest ts of a version in this batch; {@code Long.MIN_VALUE} if none. */
+    long newestTs() {
+        long max = Long.MIN_VALUE;
+        for (Written w : written) max = Math.max(max, w.ts());
+        return max;
+    }
+
+    private StoreBatch version(byte[] key, long ts, byte[] stored) {
+        raw(data, VersionedKeyCodec.encode(key, ts), stored);
+        written.add(new Written(key, ts, stored));
+        return this;
     }
 
     private StoreBatch raw(ColumnFamilyHandle cf, byte[] k, byte[] v) {

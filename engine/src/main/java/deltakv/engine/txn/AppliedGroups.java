@@ -7,6 +7,7 @@ import deltakv.engine.storage.MvccStore;
 import deltakv.engine.storage.StoreBatch;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,10 @@ import java.util.Map;
  *   meta "g/" id(8)           -> commitTs(8)   lookup by id
  *   meta "t/" commitTs(8) id(8) -> ""          expiry order
  * </pre>
+ * Every record with a commit ts above {@code unknownUpTo} is also in memory ({@code recent}): that
+ * holds for the records this object writes, and the ones it evicts or finds in the store at
+ * {@link #resync} raise the bound. A lookup whose window starts above the bound therefore needs no
+ * store read when the id is not in memory; most new ids are answered without touching RocksDB.
  * Not thread-safe: used under the applier's lock.
  */
 final class AppliedGroups {
@@ -29,20 +34,39 @@ final class AppliedGroups {
     private static final int PRUNE_MAX = 10_000;
     private static final byte[] BY_ID = {'g', '/'};
     private static final byte[] BY_TS = {'t', '/'};
+    private static final byte[] BY_TS_END = {'t', '0'};
 
     private final MvccStore store;
     private final long window;
     private final Map<Long, Long> recent = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Long> e) {
-            return size() > CACHE;
+            if (size() <= CACHE) return false;
+            unknownUpTo = Math.max(unknownUpTo, e.getValue());
+            return true;
         }
     };
+    /** Records in the store but not in {@code recent} have a commit ts at or below this. */
+    private long unknownUpTo;
+    /** Pruning resumes here: every "t/" record below it was already pruned. */
+    private byte[] pruneFrom = BY_TS;
     private int sincePrune;
 
     AppliedGroups(MvccStore store, long window) {
         this.store = store;
         this.window = window;
+        resync();
+    }
+
+    /**
+     * Forgets what is in memory and takes the bound from the newest record in the store; needed
+     * when someone else wrote to the store (checkpoint ingest copies records) or a write failed.
+     */
+    void resync() {
+        recent.clear();
+        KV newest = store.lastMeta(BY_TS, BY_TS_END);
+        unknownUpTo = newest == null ? Long.MIN_VALUE : tsOf(newest.key());
+        pruneFrom = BY_TS;
     }
 
     /**
@@ -56,36 +80,65 @@ final class AppliedGroups {
         if (cached != null) {
             ts = cached;
         } else {
-            byte[] v = store.meta(Bytes.concat(BY_ID, Longs.toBytes(id)));
+            if (unknownUpTo < commitTs - window) return 0; // a live record would be in memory
+            byte[] v = store.meta(byId(id));
             if (v == null) return 0;
             ts = Longs.fromBytes(v);
         }
         return ts < commitTs - window ? 0 : ts;
     }
 
-    /** Adds the record of group {@code id} committing at {@code commitTs} to {@code batch}. */
+    /**
+     * Adds the record of group {@code id} committing at {@code commitTs} to {@code batch} and to
+     * memory at once: later groups of the same log entry must see it. If the batch is then not
+     * written, the caller must {@link #resync}.
+     */
     void record(StoreBatch batch, long id, long commitTs) {
-        batch.putMeta(Bytes.concat(BY_ID, Longs.toBytes(id)), Longs.toBytes(commitTs));
-        batch.putMeta(Bytes.concat(BY_TS, Longs.toBytes(commitTs), Longs.toBytes(id)), new byte[0]);
-        if (++sincePrune >= PRUNE_EVERY) {
-            sincePrune = 0;
-            prune(batch, commitTs - window);
-        }
-    }
-
-    /** Called after the batch holding {@link #record} was written. */
-    void remember(long id, long commitTs) {
+        byte[] byTs = byTs(commitTs, id);
+        batch.putMeta(byId(id), Longs.toBytes(commitTs));
+        batch.putMeta(byTs, new byte[0]);
         recent.put(id, commitTs);
+        if (Arrays.compareUnsigned(byTs, pruneFrom) < 0) pruneFrom = BY_TS; // a commit ts below the cursor
+        sincePrune++;
     }
 
-    private void prune(StoreBatch batch, long olderThan) {
+    /** Every {@value #PRUNE_EVERY} records: deletes (in {@code batch}) records expired at {@code commitTs}. */
+    void pruneIfDue(StoreBatch batch, long commitTs) {
+        if (sincePrune < PRUNE_EVERY) return;
+        sincePrune = 0;
+        long olderThan = commitTs - window;
         if (olderThan <= 0) return;
-        // Only expired records: the scan stops at "t/" + olderThan instead of reading live ones.
-        for (KV e : store.metaRange(BY_TS, Bytes.concat(BY_TS, Longs.toBytes(olderThan)), PRUNE_MAX)) {
-            byte[] id = Arrays.copyOfRange(e.key(), 10, 18);
+        // Only expired records: the scan stops at "t/" + olderThan instead of reading live ones, and
+        // starts at the cursor instead of wading through the deletion markers of earlier prunes.
+        List<KV> expired = store.metaRange(pruneFrom, Bytes.concat(BY_TS, Longs.toBytes(olderThan)), PRUNE_MAX);
+        for (KV e : expired) {
+            long id = Longs.fromBytes(Arrays.copyOfRange(e.key(), 10, 18));
             batch.deleteMeta(e.key());
-            batch.deleteMeta(Bytes.concat(BY_ID, id));
-            recent.remove(Longs.fromBytes(id));
+            if (isCurrent(id, tsOf(e.key()))) {
+                batch.deleteMeta(byId(id));
+                recent.remove(id);
+            }
         }
+        if (!expired.isEmpty()) pruneFrom = Bytes.concat(expired.get(expired.size() - 1).key(), new byte[] {0});
+    }
+
+    /** True if the lookup record of {@code id} is the one committed at {@code ts}, not a later re-commit. */
+    private boolean isCurrent(long id, long ts) {
+        Long cached = recent.get(id);
+        if (cached != null) return cached == ts;
+        byte[] v = store.meta(byId(id));
+        return v != null && Longs.fromBytes(v) == ts;
+    }
+
+    private static byte[] byId(long id) {
+        return Bytes.concat(BY_ID, Longs.toBytes(id));
+    }
+
+    private static byte[] byTs(long ts, long id) {
+        return Bytes.concat(BY_TS, Longs.toBytes(ts), Longs.toBytes(id));
+    }
+
+    private static long tsOf(byte[] byTsKey) {
+        return Longs.fromBytes(Arrays.copyOfRange(byTsKey, 2, 10));
     }
 }

@@ -10,27 +10,39 @@ import deltakv.engine.storage.MvccStore;
  *   startTs ──────────────┐            commitTs
  *        txn reads here   │ other commit at t, startTs < t  → Conflict(key)
  * </pre>
- * Delta keys written with {@link Mutation.PutAtCommitTs} embed the (fresh) commit ts and are unique,
- * so they are not checked.
+ * "Has a version" means in the store or among the pending writes of earlier groups of the same log
+ * entry. Delta keys written with {@link Mutation.PutAtCommitTs} embed the (fresh) commit ts and are
+ * unique, so they are not checked.
  */
 final class ConflictCheck {
     private ConflictCheck() {}
 
     /** The first conflicting key, or null if the group may commit. */
-    static byte[] firstConflict(MvccStore store, OperationGroup g) {
+    static byte[] firstConflict(MvccStore store, PendingVersions pending, OperationGroup g) {
         long startTs = g.startTs();
         for (Mutation m : g.mutations()) {
             byte[] key = writtenKey(m);
-            if (key != null && store.latestCommitTs(key) > startTs) return key;
+            if (key != null && changedAfter(store, pending, key, startTs)) return key;
         }
         for (byte[] key : g.readKeys()) {
-            if (store.latestCommitTs(key) > startTs) return key;
+            if (changedAfter(store, pending, key, startTs)) return key;
         }
         for (KeyRange r : g.readRanges()) {
-            byte[] key = store.firstKeyChangedAfter(r.start(), r.end(), startTs);
-            if (key != null) return key;
+            byte[] stored = store.firstKeyChangedAfter(r.start(), r.end(), startTs);
+            byte[] fresh = pending.firstNewerThan(r, startTs);
+            if (stored != null || fresh != null) return first(stored, fresh);
         }
         return null;
+    }
+
+    private static boolean changedAfter(MvccStore store, PendingVersions pending, byte[] key, long ts) {
+        return pending.newestTs(key) > ts || store.changedAfter(key, ts);
+    }
+
+    private static byte[] first(byte[] a, byte[] b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return Bytes.compare(a, b) <= 0 ? a : b;
     }
 
     private static byte[] writtenKey(Mutation m) {

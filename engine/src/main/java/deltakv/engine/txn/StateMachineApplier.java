@@ -15,15 +15,23 @@ import java.util.List;
  *     g.commitTs <= lastApplied?     → StaleTimestamp              (log order must = ts order)
  *     any write/read key or range
  *       has a version > g.startTs?   → Conflict(key)               (OCC)
- *     else one atomic batch: all mutations at g.commitTs + applied ts + de-dup record → Committed
+ *     else its mutations at g.commitTs + de-dup record → Committed
  * </pre>
+ * The groups of one log entry are written in ONE atomic batch together with the applied ts and the
+ * log index, so a crash leaves an entry either wholly applied or not at all. Later groups of the entry
+ * see earlier ones' writes through {@link PendingVersions} and the in-memory de-dup records.
  */
 public final class StateMachineApplier {
     public static final String APPLIED_INDEX = "applied-index";
 
+    /** {@code logIndex} value for "record no log index". */
+    private static final long NO_INDEX = Long.MIN_VALUE;
+
     private final MvccStore store;
     private final AppliedGroups applied;
     private final boolean rejectStaleTs;
+    /** {@link MvccStore#commits()} after our last commit: a difference means someone else wrote. */
+    private long ownCommits;
 
     public StateMachineApplier(MvccStore store) {
         this(store, AppliedGroups.DEFAULT_WINDOW);
@@ -43,22 +51,11 @@ public final class StateMachineApplier {
         this.store = store;
         this.applied = new AppliedGroups(store, dedupWindow);
         this.rejectStaleTs = rejectStaleTs;
+        this.ownCommits = store.commits();
     }
 
     public synchronized ApplyResult apply(OperationGroup g) {
-        long original = applied.committedTs(g.id(), g.commitTs());
-        if (original != 0) return new ApplyResult.Committed(original);
-        long last = store.lastAppliedTs();
-        if (rejectStaleTs && g.commitTs() <= last) return new ApplyResult.StaleTimestamp(g.commitTs(), last);
-        byte[] conflict = ConflictCheck.firstConflict(store, g);
-        if (conflict != null) return new ApplyResult.Conflict(conflict);
-        try (StoreBatch batch = store.newBatch()) {
-            for (Mutation m : g.mutations()) add(batch, m, g.commitTs());
-            applied.record(batch, g.id(), g.commitTs());
-            store.commit(batch, g.commitTs());
-        }
-        applied.remember(g.id(), g.commitTs());
-        return new ApplyResult.Committed(g.commitTs());
+        return applyEntry(List.of(g), NO_INDEX).get(0);
     }
 
     /**
@@ -67,19 +64,55 @@ public final class StateMachineApplier {
      * already applied groups are recognised by their ids.
      */
     public synchronized List<ApplyResult> applyBatch(List<OperationGroup> groups) {
+        return applyEntry(groups, NO_INDEX);
+    }
+
+    /** {@link #applyBatch(List)} for log entry {@code logIndex}, recorded in the same atomic write. */
+    public synchronized List<ApplyResult> applyBatch(List<OperationGroup> groups, long logIndex) {
+        return applyEntry(groups, logIndex);
+    }
+
+    private List<ApplyResult> applyEntry(List<OperationGroup> groups, long logIndex) {
+        if (store.commits() != ownCommits) applied.resync(); // e.g. a checkpoint ingest copied records
         List<ApplyResult> out = new ArrayList<>(groups.size());
-        for (OperationGroup g : groups) out.add(apply(g));
+        PendingVersions pending = new PendingVersions();
+        long last = store.lastAppliedTs();
+        boolean wrote = false;
+        try (StoreBatch batch = store.newBatch()) {
+            for (OperationGroup g : groups) {
+                ApplyResult r = decide(g, pending, last);
+                if (r == null) {
+                    for (Mutation m : g.mutations()) add(batch, pending, m, g.commitTs());
+                    applied.record(batch, g.id(), g.commitTs());
+                    last = Math.max(last, g.commitTs());
+                    wrote = true;
+                    r = new ApplyResult.Committed(g.commitTs());
+                }
+                out.add(r);
+            }
+            if (wrote) applied.pruneIfDue(batch, last);
+            if (logIndex != NO_INDEX) batch.putMetaLong(APPLIED_INDEX, logIndex);
+            if (wrote || logIndex != NO_INDEX) commit(batch, last);
+        } catch (RuntimeException e) {
+            applied.resync(); // its in-memory records may name groups that were never written
+            throw e;
+        }
         return out;
     }
 
-    /** {@link #applyBatch(List)} for log entry {@code logIndex}, recorded once all its groups are applied. */
-    public synchronized List<ApplyResult> applyBatch(List<OperationGroup> groups, long logIndex) {
-        List<ApplyResult> out = applyBatch(groups);
-        try (StoreBatch b = store.newBatch()) {
-            b.putMetaLong(APPLIED_INDEX, logIndex);
-            store.commit(b, store.lastAppliedTs());
-        }
-        return out;
+    /** The rejection of {@code g}, or null if it commits; {@code last} includes this entry's groups. */
+    private ApplyResult decide(OperationGroup g, PendingVersions pending, long last) {
+        long original = applied.committedTs(g.id(), g.commitTs());
+        if (original != 0) return new ApplyResult.Committed(original);
+        if (rejectStaleTs && g.commitTs() <= last) return new ApplyResult.StaleTimestamp(g.commitTs(), last);
+        byte[] conflict = ConflictCheck.firstConflict(store, pending, g);
+        return conflict == null ? null : new ApplyResult.Conflict(conflict);
+    }
+
+    private void commit(StoreBatch batch, long appliedTs) {
+        long n = store.commit(batch, appliedTs);
+        if (n != ownCommits + 1) applied.resync(); // someone else committed meanwhile
+        ownCommits = n;
     }
 
     public long lastAppliedTs() {
@@ -95,9 +128,19 @@ public final class StateMachineApplier {
         return store;
     }
 
-    private static void add(StoreBatch batch, Mutation m, long commitTs) {
-        if (m instanceof Mutation.Put p) batch.put(p.key(), commitTs, p.value());
-        else if (m instanceof Mutation.Delete d) batch.delete(d.key(), commitTs);
-        else if (m instanceof Mutation.PutAtCommitTs a) batch.put(a.keyAt(commitTs), commitTs, a.value());
+    private static void add(StoreBatch batch, PendingVersions pending, Mutation m, long commitTs) {
+        byte[] key;
+        if (m instanceof Mutation.Put p) {
+            key = p.key();
+            batch.put(key, commitTs, p.value());
+        } else if (m instanceof Mutation.Delete d) {
+            key = d.key();
+            batch.delete(key, commitTs);
+        } else {
+            Mutation.PutAtCommitTs a = (Mutation.PutAtCommitTs) m;
+            key = a.keyAt(commitTs);
+            batch.put(key, commitTs, a.value());
+        }
+        pending.add(key, commitTs);
     }
 }
