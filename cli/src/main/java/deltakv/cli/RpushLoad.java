@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 
 /**
  * Closed-loop RPUSH load: each client has its own Jedis connection (clients spread over the nodes)
  * and pushes one element per call to one of {@code keys} lists, recording every call's latency.
  */
 final class RpushLoad {
+    /** RESP2 without Jedis' RESP3 auto-negotiation (the server speaks RESP2; it would warn per connection). */
+    private static final JedisClientConfig CLIENT = DefaultJedisClientConfig.builder()
+            .timeoutMillis(30_000).autoNegotiateProtocol(false).build();
+
     /** One measured run. */
     record Result(int clients, int keys, long ops, long errors, double seconds, double opsPerSecond,
                   double p50Ms, double p99Ms) {}
@@ -62,7 +68,7 @@ final class RpushLoad {
         Jedis j = null;
         for (long seq = 0; running.get(); seq++) {
             try {
-                if (j == null) j = new Jedis("127.0.0.1", port, 30_000);
+                if (j == null) j = new Jedis(new redis.clients.jedis.HostAndPort("127.0.0.1", port), CLIENT);
                 String key = prefix + ":" + (id % keys); // 64 keys: one list per client; 1 key: all share it
                 long t0 = System.nanoTime();
                 j.rpush(key, "e" + id + "-" + seq);
