@@ -56,7 +56,8 @@ public final class MvccStore implements AutoCloseable {
     private volatile long lastAppliedTs;
     private final CloseGuard guard;
 
-    private MvccStore(Path dir, RocksDB db, DBOptions dbo, ColumnFamilyOptions cfo, List<ColumnFamilyHandle> handles) {
+    private MvccStore(Path dir, RocksDB db, DBOptions dbo, ColumnFamilyOptions cfo, List<ColumnFamilyHandle> handles,
+                      int recentWrites) {
         this.dir = dir;
         this.db = db;
         this.dbOptions = dbo;
@@ -66,11 +67,16 @@ public final class MvccStore implements AutoCloseable {
         this.guard = new CloseGuard("store " + dir);
         this.lastAppliedTs = metaLong(APPLIED_TS);
         this.versionCeiling = Math.max(lastAppliedTs, metaLong(VERSION_CEILING));
-        this.recent = new RecentWrites(RECENT_WRITES, versionCeiling);
+        this.recent = new RecentWrites(recentWrites, versionCeiling);
     }
 
     /** Opens (creating if missing) the store in {@code dir}; refuses foreign, corrupt or locked directories. */
     public static MvccStore open(Path dir) {
+        return open(dir, RECENT_WRITES);
+    }
+
+    /** {@link #open(Path)} with a given capacity of the recent-writes index (tests make it small). */
+    static MvccStore open(Path dir, int recentWrites) {
         boolean existing = StoreDirectory.prepare(dir);
         RocksDB.loadLibrary();
         DBOptions dbo = new DBOptions().setCreateIfMissing(!existing).setCreateMissingColumnFamilies(!existing)
@@ -84,7 +90,7 @@ public final class MvccStore implements AutoCloseable {
         try {
             db = RocksDB.open(dbo, dir.toString(), cfs, handles);
             if (!existing) StoreDirectory.mark(dir);
-            return new MvccStore(dir, db, dbo, cfo, handles);
+            return new MvccStore(dir, db, dbo, cfo, handles, recentWrites);
         } catch (RocksDBException | RuntimeException e) {
             handles.forEach(ColumnFamilyHandle::close);
             if (db != null) db.close(); // releases the LOCK so a fixed directory can be retried

@@ -38,10 +38,11 @@ final class AppliedGroups {
 
     private final MvccStore store;
     private final long window;
+    private final int cacheSize;
     private final Map<Long, Long> recent = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Long> e) {
-            if (size() <= CACHE) return false;
+            if (size() <= cacheSize) return false;
             unknownUpTo = Math.max(unknownUpTo, e.getValue());
             return true;
         }
@@ -53,8 +54,14 @@ final class AppliedGroups {
     private int sincePrune;
 
     AppliedGroups(MvccStore store, long window) {
+        this(store, window, CACHE);
+    }
+
+    /** @param cacheSize records kept in memory at most (tests make it small) */
+    AppliedGroups(MvccStore store, long window, int cacheSize) {
         this.store = store;
         this.window = window;
+        this.cacheSize = cacheSize;
         resync();
     }
 
