@@ -20,10 +20,10 @@ import java.util.Map;
  *   meta "g/" id(8)           -> commitTs(8)   lookup by id
  *   meta "t/" commitTs(8) id(8) -> ""          expiry order
  * </pre>
- * Every record with a commit ts above {@code unknownUpTo} is also in memory ({@code recent}): that
- * holds for the records this object writes, and the ones it evicts or finds in the store at
- * {@link #resync} raise the bound. A lookup whose window starts above the bound therefore needs no
- * store read when the id is not in memory; most new ids are answered without touching RocksDB.
+ * Every record with a commit ts above {@code unknownUpTo} is also in memory ({@code recent}): the
+ * records this object writes go there, {@link #resync} loads the store's, and records evicted from
+ * memory raise the bound. A lookup whose window starts above the bound therefore needs no store read
+ * when the id is not in memory, so a new id (every group has one) costs no RocksDB miss.
  * Not thread-safe: used under the applier's lock.
  */
 final class AppliedGroups {
@@ -33,6 +33,7 @@ final class AppliedGroups {
     private static final int PRUNE_EVERY = 1024;
     private static final int PRUNE_MAX = 10_000;
     private static final byte[] BY_ID = {'g', '/'};
+    private static final byte[] BY_ID_END = {'g', '0'};
     private static final byte[] BY_TS = {'t', '/'};
     private static final byte[] BY_TS_END = {'t', '0'};
 
@@ -66,14 +67,21 @@ final class AppliedGroups {
     }
 
     /**
-     * Forgets what is in memory and takes the bound from the newest record in the store; needed
-     * when someone else wrote to the store (checkpoint ingest copies records) or a write failed.
+     * Reloads memory from the store: at open, and when someone else wrote to the store (checkpoint
+     * ingest copies records) or a write failed. Records number at most what one window holds
+     * (pruning removes the rest); if they do not fit, the bound covers the ones left out.
      */
     void resync() {
         recent.clear();
-        KV newest = store.lastMeta(BY_TS, BY_TS_END);
-        unknownUpTo = newest == null ? Long.MIN_VALUE : tsOf(newest.key());
         pruneFrom = BY_TS;
+        unknownUpTo = Long.MIN_VALUE;
+        List<KV> records = store.metaRange(BY_ID, BY_ID_END, cacheSize + 1);
+        if (records.size() > cacheSize) {
+            KV newest = store.lastMeta(BY_TS, BY_TS_END);
+            unknownUpTo = newest == null ? Long.MIN_VALUE : tsOf(newest.key());
+            return;
+        }
+        for (KV r : records) recent.put(Longs.fromBytes(Arrays.copyOfRange(r.key(), 2, 10)), Longs.fromBytes(r.value()));
     }
 
     /**

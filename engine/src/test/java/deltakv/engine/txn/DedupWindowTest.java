@@ -68,6 +68,17 @@ class DedupWindowTest {
     }
 
     @Test
+    void recordsTooManyToLoadAtOpenAreFoundInTheStore() {
+        AppliedGroups g = new AppliedGroups(store, WINDOW);
+        for (long id = 1; id <= 3; id++) record(g, id, 999 + id);
+        store.close();
+        store = MvccStore.open(dir.resolve("db"));
+        AppliedGroups small = new AppliedGroups(store, WINDOW, 2);
+        assertWindow(small, 1, 1000);
+        assertWindow(small, 3, 1002);
+    }
+
+    @Test
     void recordsCopiedInBySomeoneElseAreSeen() {
         StateMachineApplier applier = new StateMachineApplier(store, WINDOW);
         OperationGroup g = new OperationGroup(42, 0, 500, List.of(), List.of(), List.of(new Mutation.Put(CoreFixture.b("k"), CoreFixture.b("v"))));
