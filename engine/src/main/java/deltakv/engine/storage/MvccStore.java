@@ -38,6 +38,8 @@ public final class MvccStore implements AutoCloseable {
      */
     static final String VERSION_CEILING = "version-ceiling";
     private static final int RECENT_WRITES = 1 << 15;
+    /** Past this many entries a "changed after ts?" walk asks RocksDB instead (an old snapshot). */
+    private static final int RECENT_WALK = 2048;
     private static final byte[] META_CF = "meta".getBytes(StandardCharsets.UTF_8);
 
     private final Path dir;
@@ -67,7 +69,7 @@ public final class MvccStore implements AutoCloseable {
         this.guard = new CloseGuard("store " + dir);
         this.lastAppliedTs = metaLong(APPLIED_TS);
         this.versionCeiling = Math.max(lastAppliedTs, metaLong(VERSION_CEILING));
-        this.recent = new RecentWrites(recentWrites, versionCeiling);
+        this.recent = new RecentWrites(recentWrites, RECENT_WALK, versionCeiling);
     }
 
     /** Opens (creating if missing) the store in {@code dir}; refuses foreign, corrupt or locked directories. */

@@ -2,95 +2,101 @@ package deltakv.engine.storage;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Keys written recently, with their newest commit ts: every version in the store with a ts above
- * {@link #floor} is here. The OCC check asks "does key k (or a key in a range) have a version above
- * startTs?"; for a startTs at or above the floor this answers exactly without touching RocksDB, and
- * transactions are short, so nearly every check qualifies.
+ * The versions written recently, in write order: every version in the store with a ts above
+ * {@code floor} is here. The OCC check asks "does key k (or a key in a range) have a version above
+ * startTs?"; for a startTs at or above the floor the answer is among the newest entries, and
+ * transactions are short, so a check reads a handful of entries instead of seeking RocksDB.
  *
  * <pre>
- *   ts ──── floor ──────── startTs ────────── now
- *      (unknown here)   versions here: all indexed; "changed after startTs" = indexed ts > startTs
+ *   ring (write order) ... [k1@90] [k2@95] [k1@97] [k3@99]      ← newest
+ *   maxUpTo            ...    90      95      97      99         (max ts up to here)
+ *   changedAfter(k2, 96): walk back until maxUpTo <= 96: k3@99, k1@97 → no k2 → false
  * </pre>
- * Bounded: the oldest writes fall out in write order and raise the floor past their ts. The floor is
- * raised before entries are dropped and a reader re-checks it after reading, so a reader never takes
- * a dropped entry for "not written". GC removes an entry only when it deleted that very version.
+ * {@code maxUpTo} lets the walk stop even if a version was written out of ts order (checkpoint
+ * ingest). Dropping the oldest entry raises the floor to its maxUpTo. GC never deletes a key's
+ * newest version unless it deletes the whole key, at or below its safeTs; then the floor rises to that
+ * safeTs, so no entry that GC may have deleted is ever taken as an answer. A walk longer than
+ * {@code walkLimit} gives up ("unknown", the caller asks RocksDB). Methods are synchronized: one
+ * writer (commits) and short walks.
  */
 final class RecentWrites {
-    private final ConcurrentSkipListMap<byte[], Long> newest = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
-    private final byte[][] ringKeys;
-    private final long[] ringTs;
-    private int ringStart;
-    private int ringSize;
-    private volatile long floor;
+    private final byte[][] keys;
+    private final long[] ts;
+    private final long[] maxUpTo;
+    private final int walkLimit;
+    private long appended;
+    private long floor;
 
     /** @param floor every version already in the store has a ts at or below this */
-    RecentWrites(int capacity, long floor) {
-        this.ringKeys = new byte[capacity][];
-        this.ringTs = new long[capacity];
+    RecentWrites(int capacity, int walkLimit, long floor) {
+        this.keys = new byte[capacity][];
+        this.ts = new long[capacity];
+        this.maxUpTo = new long[capacity];
+        this.walkLimit = walkLimit;
         this.floor = floor;
     }
 
-    long floor() {
+    synchronized long floor() {
         return floor;
     }
 
     /** After versions were written to RocksDB. */
     synchronized void written(Collection<StoreBatch.Written> writes) {
         for (StoreBatch.Written w : writes) {
-            if (w.ts() <= floor) continue; // below the floor nothing is promised
-            if (ringSize == ringKeys.length) dropOldest();
-            byte[] key = w.key().clone();
-            newest.merge(key, w.ts(), Math::max);
-            int at = (ringStart + ringSize++) % ringKeys.length;
-            ringKeys[at] = key;
-            ringTs[at] = w.ts();
+            if (w.ts() <= floor) continue; // nothing is promised below the floor
+            int at = slot(appended);
+            if (appended >= keys.length) floor = Math.max(floor, maxUpTo[at]); // the oldest falls out
+            long before = appended == 0 ? Long.MIN_VALUE : maxUpTo[slot(appended - 1)];
+            keys[at] = w.key().clone();
+            ts[at] = w.ts();
+            maxUpTo[at] = Math.max(before, w.ts());
+            appended++;
         }
     }
 
     /** After GC deleted every version of {@code keys}, all at or below {@code safeTs}. */
-    void deleted(Collection<byte[]> keys, long safeTs) {
-        for (byte[] k : keys) newest.computeIfPresent(k, (key, ts) -> ts <= safeTs ? null : ts);
+    synchronized void deleted(Collection<byte[]> gone, long safeTs) {
+        if (!gone.isEmpty()) floor = Math.max(floor, safeTs);
     }
 
-    /** Whether {@code key} has a version above {@code ts}; null if that is below the floor (unknown). */
-    Boolean changedAfter(byte[] key, long ts) {
-        if (ts < floor) return null;
-        Long t = newest.get(key);
-        if (ts < floor) return null; // entries may have been dropped meanwhile
-        return t != null && t > ts;
+    /** Whether {@code key} has a version above {@code after}; null if unknown here. */
+    synchronized Boolean changedAfter(byte[] key, long after) {
+        if (after < floor) return null;
+        long oldest = Math.max(0, appended - keys.length);
+        for (long i = appended - 1, steps = 0; i >= oldest; i--, steps++) {
+            int at = slot(i);
+            if (maxUpTo[at] <= after) break;
+            if (steps == walkLimit) return null;
+            if (ts[at] > after && Arrays.equals(keys[at], key)) return true;
+        }
+        return false; // versions before the oldest entry are at or below the floor
     }
 
     /**
-     * The first key in [start, end) ({@code end} null: unbounded) with a version above {@code ts},
-     * or null; {@code unknown} if {@code ts} is below the floor.
+     * The first key in [start, end) ({@code end} null: unbounded) with a version above
+     * {@code after}, or null; {@code unknown} if that cannot be told here.
      */
-    byte[] firstChangedAfter(byte[] start, byte[] end, long ts, byte[] unknown) {
-        if (ts < floor) return unknown;
-        if (end != null && Arrays.compareUnsigned(start, end) >= 0) return null;
-        Map<byte[], Long> in = end == null ? newest.tailMap(start) : newest.subMap(start, end);
-        byte[] found = null;
-        for (Map.Entry<byte[], Long> e : in.entrySet()) {
-            if (e.getValue() > ts) {
-                found = e.getKey();
-                break;
+    synchronized byte[] firstChangedAfter(byte[] start, byte[] end, long after, byte[] unknown) {
+        if (after < floor) return unknown;
+        byte[] first = null;
+        long oldest = Math.max(0, appended - keys.length);
+        for (long i = appended - 1, steps = 0; i >= oldest; i--, steps++) {
+            int at = slot(i);
+            if (maxUpTo[at] <= after) break;
+            if (steps == walkLimit) return unknown;
+            byte[] k = keys[at];
+            if (ts[at] > after && Arrays.compareUnsigned(k, start) >= 0
+                    && (end == null || Arrays.compareUnsigned(k, end) < 0)
+                    && (first == null || Arrays.compareUnsigned(k, first) < 0)) {
+                first = k;
             }
         }
-        if (ts < floor) return unknown;
-        return found;
+        return first;
     }
 
-    private void dropOldest() {
-        long ts = ringTs[ringStart];
-        byte[] key = ringKeys[ringStart];
-        ringKeys[ringStart] = null;
-        ringStart = (ringStart + 1) % ringKeys.length;
-        ringSize--;
-        if (ts > floor) floor = ts;
-        long f = floor;
-        newest.computeIfPresent(key, (k, t) -> t <= f ? null : t);
+    private int slot(long i) {
+        return (int) (i % keys.length);
     }
 }

@@ -18,7 +18,7 @@ class RecentWritesTest {
 
     @Test
     void answersAboveTheFloorOnly() {
-        RecentWrites r = new RecentWrites(10, 100);
+        RecentWrites r = new RecentWrites(10, 100, 100);
         r.written(put("a", 105));
         r.written(put("a", 50)); // below the floor: nothing promised, not indexed
         assertEquals(true, r.changedAfter("a".getBytes(), 104));
@@ -30,7 +30,7 @@ class RecentWritesTest {
 
     @Test
     void droppingTheOldestRaisesTheFloorSoItIsNotMistakenForUnwritten() {
-        RecentWrites r = new RecentWrites(2, 0);
+        RecentWrites r = new RecentWrites(2, 100, 0);
         r.written(put("a", 10));
         r.written(put("b", 20));
         r.written(put("c", 30)); // drops a@10
@@ -44,7 +44,7 @@ class RecentWritesTest {
 
     @Test
     void rangeQueriesFindTheFirstKeyChangedAfterTs() {
-        RecentWrites r = new RecentWrites(10, 0);
+        RecentWrites r = new RecentWrites(10, 100, 0);
         r.written(put("b", 10));
         r.written(put("c", 30));
         r.written(put("d", 40));
@@ -55,12 +55,26 @@ class RecentWritesTest {
     }
 
     @Test
-    void gcForgetsOnlyTheVersionItDeleted() {
-        RecentWrites r = new RecentWrites(10, 0);
+    void afterGcDeletedAKeyTimestampsBelowItsSafeTsAreUnknown() {
+        RecentWrites r = new RecentWrites(10, 100, 0);
         r.written(put("a", 10));
         r.written(put("b", 60));
-        r.deleted(List.of("a".getBytes(), "b".getBytes()), 50); // b got a newer version meanwhile
-        assertEquals(false, r.changedAfter("a".getBytes(), 0));
+        r.deleted(List.of("a".getBytes()), 50); // a@10 (a tombstone) is gone from the store
+        assertNull(r.changedAfter("a".getBytes(), 5), "the index still holds a@10: must not answer");
         assertEquals(true, r.changedAfter("b".getBytes(), 50));
+        r.deleted(List.of(), 55);
+        assertEquals(50, r.floor(), "a GC pass that deleted no whole key changes nothing");
+    }
+
+    @Test
+    void outOfOrderWritesAndLongWalks() {
+        RecentWrites r = new RecentWrites(10, 3, 0);
+        r.written(put("a", 50));
+        r.written(put("b", 20)); // written after a newer version (checkpoint ingest)
+        r.written(put("c", 21));
+        assertEquals(true, r.changedAfter("a".getBytes(), 30), "the walk does not stop at b@20");
+        assertEquals(false, r.changedAfter("a".getBytes(), 50));
+        r.written(put("d", 60));
+        assertNull(r.changedAfter("a".getBytes(), 30), "more than 3 entries to walk: ask RocksDB");
     }
 }
