@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class VersionCache {
     static final int MAX_ENTRIES = 1 << 16;
     /** Larger values are cached as "ts only": the cache is for hot metadata, not bulk data. */
-    static final int MAX_VALUE_BYTES = 1024;
+    static final int MAX_VALUE_BYTES = 256;
 
     private final ConcurrentHashMap<CacheKey, Newest> map = new ConcurrentHashMap<>();
     private final AtomicLong stamp = new AtomicLong();
