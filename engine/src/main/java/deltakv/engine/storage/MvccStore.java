@@ -50,7 +50,7 @@ public final class MvccStore implements AutoCloseable {
     private final ColumnFamilyHandle meta;
     private final ReadOptions readOptions = new ReadOptions();
     private final WriteOptions writeOptions = new WriteOptions();
-    private final VersionCache cache = new VersionCache(VersionCache.MAX_ENTRIES);
+    private final VersionCache cache;
     private final RecentWrites recent;
     private final AtomicLong commits = new AtomicLong();
     private final Object commitLock = new Object();
@@ -59,7 +59,7 @@ public final class MvccStore implements AutoCloseable {
     private final CloseGuard guard;
 
     private MvccStore(Path dir, RocksDB db, DBOptions dbo, ColumnFamilyOptions cfo, List<ColumnFamilyHandle> handles,
-                      int recentWrites) {
+                      int recentWrites, int cachedKeys) {
         this.dir = dir;
         this.db = db;
         this.dbOptions = dbo;
@@ -67,6 +67,7 @@ public final class MvccStore implements AutoCloseable {
         this.data = handles.get(0);
         this.meta = handles.get(1);
         this.guard = new CloseGuard("store " + dir);
+        this.cache = new VersionCache(cachedKeys);
         this.lastAppliedTs = metaLong(APPLIED_TS);
         this.versionCeiling = Math.max(lastAppliedTs, metaLong(VERSION_CEILING));
         this.recent = new RecentWrites(recentWrites, RECENT_WALK, versionCeiling);
@@ -74,11 +75,11 @@ public final class MvccStore implements AutoCloseable {
 
     /** Opens (creating if missing) the store in {@code dir}; refuses foreign, corrupt or locked directories. */
     public static MvccStore open(Path dir) {
-        return open(dir, RECENT_WRITES);
+        return open(dir, RECENT_WRITES, VersionCache.MAX_ENTRIES);
     }
 
-    /** {@link #open(Path)} with a given capacity of the recent-writes index (tests make it small). */
-    static MvccStore open(Path dir, int recentWrites) {
+    /** {@link #open(Path)} with given capacities of the recent-writes index and the cache (tests make them small). */
+    static MvccStore open(Path dir, int recentWrites, int cachedKeys) {
         boolean existing = StoreDirectory.prepare(dir);
         RocksDB.loadLibrary();
         DBOptions dbo = new DBOptions().setCreateIfMissing(!existing).setCreateMissingColumnFamilies(!existing)
@@ -92,7 +93,7 @@ public final class MvccStore implements AutoCloseable {
         try {
             db = RocksDB.open(dbo, dir.toString(), cfs, handles);
             if (!existing) StoreDirectory.mark(dir);
-            return new MvccStore(dir, db, dbo, cfo, handles, recentWrites);
+            return new MvccStore(dir, db, dbo, cfo, handles, recentWrites, cachedKeys);
         } catch (RocksDBException | RuntimeException e) {
             handles.forEach(ColumnFamilyHandle::close);
             if (db != null) db.close(); // releases the LOCK so a fixed directory can be retried
@@ -109,16 +110,19 @@ public final class MvccStore implements AutoCloseable {
             Newest n = cache.get(key);
             if (n instanceof Newest.Absent) return null;
             if (n instanceof Newest.Version v && v.ts() <= ts && v.stored() != null) return ValueCodec.value(v.stored());
+            long stamp = cache.stamp(); // before the iterator: its implicit snapshot is taken at creation
             try (RocksIterator it = db.newIterator(data, readOptions)) {
                 // cached but newer than ts (or too large to keep): the version at ts is elsewhere
-                return n != null ? valueAt(it, key, ts) : readThrough(it, key, ts);
+                return n != null ? valueAt(it, key, ts) : readThrough(it, key, ts, stamp);
             }
         }
     }
 
-    /** Seeks the newest version (caching it); if it is above {@code ts}, seeks the one at {@code ts}. */
-    private byte[] readThrough(RocksIterator it, byte[] key, long ts) {
-        long stamp = cache.stamp(); // before the iterator: its implicit snapshot is taken at creation
+    /**
+     * Seeks the newest version (caching it); if it is above {@code ts}, seeks the one at {@code ts}.
+     * {@code stamp} was taken before {@code it} was created.
+     */
+    private byte[] readThrough(RocksIterator it, byte[] key, long ts, long stamp) {
         Newest newest = newest(it, key);
         cache.fill(key, stamp, newest);
         if (!(newest instanceof Newest.Version v)) return null;
@@ -154,7 +158,7 @@ public final class MvccStore implements AutoCloseable {
         try (var g = guard.enter()) {
             Newest n = cache.get(key);
             if (n == null) {
-                long stamp = cache.stamp();
+                long stamp = cache.stamp(); // before the iterator, as in get
                 try (RocksIterator it = db.newIterator(data, readOptions)) {
                     n = newest(it, key);
                 }

@@ -36,7 +36,7 @@ class CachedAnswersPropertyTest {
     @Test
     void cachedAnswersEqualTheStoreContents() {
         Random r = new Random(7);
-        MvccStore store = MvccStore.open(dir.resolve("db"), 8);
+        MvccStore store = MvccStore.open(dir.resolve("db"), 8, 4);
         try {
             long ts = 100;
             for (int step = 0; step < 1500; step++) {
@@ -50,7 +50,7 @@ class CachedAnswersPropertyTest {
                     ingestLike(store, r, ts + 1 + r.nextInt(20));
                 } else if (op == 14 && r.nextInt(3) == 0) {
                     store.close();
-                    store = MvccStore.open(dir.resolve("db"), 8);
+                    store = MvccStore.open(dir.resolve("db"), 8, 4);
                 } else {
                     check(store, r, ts);
                 }
