@@ -123,7 +123,7 @@ public final class MvccStore implements AutoCloseable {
             long stamp = cache.stamp(); // before the iterator: its implicit snapshot is taken at creation
             try (RocksIterator it = db.newIterator(data, readOptions)) {
                 // cached but newer than ts (or too large to keep): the version at ts is elsewhere
-                return n != null ? valueAt(it, key, ts) : readThrough(it, key, ts, stamp);
+                return n != null ? VersionSeek.valueAt(it, key, ts) : readThrough(it, key, ts, stamp);
             }
         }
     }
@@ -133,23 +133,10 @@ public final class MvccStore implements AutoCloseable {
      * {@code stamp} was taken before {@code it} was created.
      */
     private byte[] readThrough(RocksIterator it, byte[] key, long ts, long stamp) {
-        Newest newest = newest(it, key);
+        Newest newest = VersionSeek.newest(it, key);
         cache.fill(key, stamp, newest);
         if (!(newest instanceof Newest.Version v)) return null;
-        return v.ts() <= ts ? ValueCodec.value(v.stored()) : valueAt(it, key, ts);
-    }
-
-    private static byte[] valueAt(RocksIterator it, byte[] key, long ts) {
-        it.seek(VersionedKeyCodec.encode(key, ts));
-        if (!it.isValid() || !VersionedKeyCodec.hasPrefix(it.key(), VersionedKeyCodec.versionPrefix(key))) return null;
-        return ValueCodec.value(it.value());
-    }
-
-    private static Newest newest(RocksIterator it, byte[] key) {
-        byte[] prefix = VersionedKeyCodec.versionPrefix(key);
-        it.seek(prefix);
-        if (!it.isValid() || !VersionedKeyCodec.hasPrefix(it.key(), prefix)) return Newest.ABSENT;
-        return new Newest.Version(VersionedKeyCodec.decodeTs(it.key()), it.value());
+        return v.ts() <= ts ? ValueCodec.value(v.stored()) : VersionSeek.valueAt(it, key, ts);
     }
 
     /**
@@ -170,7 +157,7 @@ public final class MvccStore implements AutoCloseable {
             if (n == null) {
                 long stamp = cache.stamp(); // before the iterator, as in get
                 try (RocksIterator it = db.newIterator(data, readOptions)) {
-                    n = newest(it, key);
+                    n = VersionSeek.newest(it, key);
                 }
                 cache.fill(key, stamp, n);
             }
