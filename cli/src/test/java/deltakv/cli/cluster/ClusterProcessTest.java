@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /** A 3-node cluster of real processes: replication, kill -9 of the leader, restart catch-up, status lines. */
-class ClusterProcessTest {
+class ClusterProcessTest extends ClusterTestBase {
     private static final Pattern STATUS = Pattern.compile(
             "n[0-9] pid=[0-9]+ redis=[0-9]+ raft=[0-9]+ role=(leader|follower|down) leader=(n[0-9]|none)");
-    @TempDir
-    Path dir;
-    private ProcessCluster c;
 
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
 
     @Test
     void followerWriteReplicatesLeaderKillRecoversAndRestartedNodeCatchesUp() throws Exception {
@@ -56,14 +46,7 @@ class ClusterProcessTest {
         long killed = System.nanoTime();
         long gapMs;
         try (Jedis j = c.jedis(follower)) {
-            while (true) {
-                try {
-                    j.rpush("q", "d");
-                    break;
-                } catch (RuntimeException notYet) {
-                    Thread.sleep(20);
-                }
-            }
+            eventually(() -> j.rpush("q", "d"));
             gapMs = (System.nanoTime() - killed) / 1_000_000;
         }
         System.out.println("process cluster: first write " + gapMs + " ms after kill -9 of leader " + leader);

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import deltakv.engine.cluster.RespProbe;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -23,16 +20,13 @@ import redis.clients.jedis.Jedis;
  * are never counted, so every push sees the same length, writes the same item position (its OCC check
  * sees no version above its snapshot) and is acknowledged — and lost.
  */
-class HlcNoObserveFlagTest {
+class HlcNoObserveFlagTest extends ClusterTestBase {
     private static final String KEY = "q";
     private static final long SKEW_MS = 3_600_000;
     /** Exactly maxDeltaCount (64): one compactor tick folds them all, and no push nudges it earlier. */
     private static final int BEFORE = 64;
     private static final int AFTER = 10;
 
-    @TempDir
-    Path dir;
-    private ProcessCluster c;
 
     /** What the client saw: acknowledged elements with each RPUSH reply, then LLEN and LRANGE. */
     private record Outcome(List<String> acked, List<Long> replies, long llen, List<String> lrange) {
@@ -45,10 +39,6 @@ class HlcNoObserveFlagTest {
         }
     }
 
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
 
     @Test
     void correctEngineKeepsEveryAcknowledgedPushAcrossASkewedFailover() throws Exception {
@@ -102,18 +92,9 @@ class HlcNoObserveFlagTest {
     }
 
     /** A fresh leader answers TRYAGAIN until its first entry of the term is applied; probe another key. */
-    private void awaitWritable(String node) throws InterruptedException {
-        long deadline = System.nanoTime() + ProcessCluster.WAIT.toNanos();
+    private void awaitWritable(String node) throws Exception {
         try (Jedis j = c.jedis(node)) {
-            while (true) {
-                try {
-                    j.set("probe", "1");
-                    return;
-                } catch (RuntimeException notYet) {
-                    if (System.nanoTime() > deadline) throw notYet;
-                    Thread.sleep(50);
-                }
-            }
+            eventually(() -> j.set("probe", "1"));
         }
     }
 

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deltakv.engine.cluster.HostsFiles;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -21,15 +18,8 @@ import redis.clients.jedis.Jedis;
  * requests as follower) must cross the proxies: n1 really follows its own mapping, which is what
  * the partition nemesis relies on.
  */
-class HostsFileRoutingTest {
-    @TempDir
-    Path dir;
-    private ProcessCluster c;
+class HostsFileRoutingTest extends ClusterTestBase {
 
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
 
     @Test
     void raftTrafficFollowsThePerProcessHostsFile() throws Exception {

@@ -3,7 +3,6 @@ package deltakv.cli.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -22,18 +19,11 @@ import redis.clients.jedis.Jedis;
  * killed (kill -9) and restarted 10 times: afterwards every acknowledged element is in its list
  * exactly once, and no element (acknowledged or not) appears twice.
  */
-class LeaderKillRpushTest {
+class LeaderKillRpushTest extends ClusterTestBase {
     private static final int CLIENTS = 6;
     private static final int KEYS = 4;
     private static final int KILLS = 10;
-    @TempDir
-    Path dir;
-    private ProcessCluster c;
 
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
 
     @Test
     void tenLeaderKillsLoseAndDuplicateNothing() throws Exception {

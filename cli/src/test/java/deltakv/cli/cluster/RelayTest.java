@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deltakv.engine.cluster.RespProbe;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Transaction;
@@ -21,15 +18,8 @@ import redis.clients.jedis.util.SafeEncoder;
  * MULTI/EXEC/WATCH keep their meaning, the leader commits (the follower submits nothing to Raft itself),
  * DKV.LOCAL keeps a session on its own node, and a leader lost under an open MULTI closes the client.
  */
-class RelayTest {
-    @TempDir
-    Path dir;
-    private ProcessCluster c;
+class RelayTest extends ClusterTestBase {
 
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
 
     @Test
     void followerSessionsRunOnTheLeaderWithTransactionSemantics() throws Exception {
@@ -80,16 +70,7 @@ class RelayTest {
         }
         // A new session on the same follower works once a new leader is elected.
         try (Jedis j = c.jedis(follower)) {
-            long until = System.nanoTime() + 20_000_000_000L;
-            while (true) {
-                try {
-                    j.rpush("m", "y");
-                    break;
-                } catch (RuntimeException notYet) {
-                    if (System.nanoTime() > until) throw notYet;
-                    Thread.sleep(50);
-                }
-            }
+            eventually(() -> j.rpush("m", "y"));
             assertTrue(j.lrange("m", 0, -1).contains("y"));
         }
     }
