@@ -93,7 +93,9 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                 int run = 0;
                 for (int k : keys) {
                     for (int c : clients) {
+                        BatchCounters before = BatchCounters.read(ports);
                         RpushLoad.Result r = RpushLoad.run(ports, c, k, warmup, duration, "bench" + (run++));
+                        double perEntry = BatchCounters.read(ports).groupsPerEntrySince(before);
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("variant", v);
                         row.put("keys", k);
@@ -104,9 +106,11 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                         row.put("rpush_per_s", round(r.opsPerSecond()));
                         row.put("p50_ms", round(r.p50Ms()));
                         row.put("p99_ms", round(r.p99Ms()));
+                        row.put("groups_per_entry", round(perEntry));
                         rows.add(row);
-                        o.printf("%-8s keys=%-3d clients=%-3d %9.1f RPUSH/s  p50=%7.2f ms  p99=%8.2f ms  errors=%d%n",
-                                v, k, c, r.opsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors());
+                        o.printf("%-8s keys=%-3d clients=%-3d %9.1f RPUSH/s  p50=%7.2f ms  p99=%8.2f ms  errors=%d"
+                                        + "  groups/entry=%.1f%n",
+                                v, k, c, r.opsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors(), perEntry);
                         o.flush();
                     }
                 }
@@ -115,7 +119,8 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("benchmark", "rpush");
         doc.put("command", "dkv cluster bench --variants " + String.join(",", variants) + " --clients "
-                + join(clients) + " --keys " + join(keys) + " --duration " + duration + " --nodes " + nodes);
+                + join(clients) + " --keys " + join(keys) + " --duration " + duration + " --warmup " + warmup
+                + " --nodes " + nodes);
         doc.put("time", Instant.now().toString());
         doc.put("cpus", Runtime.getRuntime().availableProcessors());
         doc.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

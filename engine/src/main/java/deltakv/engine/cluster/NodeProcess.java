@@ -24,6 +24,9 @@ public final class NodeProcess {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
         cmd.add("-Xmx768m");
+        // Serial GC unless the caller picked a collector: three node JVMs share two cores here, and
+        // G1's concurrent threads and barriers cost ~15 % of RPUSH throughput (docs/replication.md).
+        if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w*GC"))) cmd.add("-XX:+UseSerialGC");
         if (layout.namedPeers()) cmd.add("-Djdk.net.hosts.file=" + layout.hostsFile(id));
         cmd.addAll(jvmArgs);
         cmd.add("-cp");

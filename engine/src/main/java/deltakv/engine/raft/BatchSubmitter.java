@@ -14,6 +14,12 @@ import java.util.function.Function;
  * Groups queued commits into log entries. One thread waits for a free in-flight slot, then takes
  * everything queued (up to the batch limit): while earlier batches are in flight, new commits pile up
  * and leave together, so batch size grows with load and a lone commit is never delayed.
+ *
+ * <p>Linger: closed-loop clients whose commits left in the previous batch come back shortly after
+ * its reply. When fewer commits are queued than that batch carried, the submitter waits up to
+ * {@code lingerNanos} for them, so one entry carries them all instead of two half-full entries
+ * each paying the per-entry cost (gRPC to every follower, log write, apply call). A lone client's
+ * previous batch had one group, so it never waits.
  */
 final class BatchSubmitter implements AutoCloseable {
     private record Pending(OperationGroup group, CompletableFuture<ApplyResult> result) {}
@@ -22,13 +28,21 @@ final class BatchSubmitter implements AutoCloseable {
     private final Function<byte[], CompletableFuture<byte[]>> send;
     private final Semaphore inFlight;
     private final int maxBatch;
+    private final long lingerNanos;
+    private int lastBatch;
     private final ReplicationStats stats;
     private final Thread thread;
     private volatile boolean closed;
 
     BatchSubmitter(Function<byte[], CompletableFuture<byte[]>> send, int maxInFlight, int maxBatch,
                    ReplicationStats stats, String name) {
+        this(send, maxInFlight, maxBatch, 0, stats, name);
+    }
+
+    BatchSubmitter(Function<byte[], CompletableFuture<byte[]>> send, int maxInFlight, int maxBatch, long lingerNanos,
+                   ReplicationStats stats, String name) {
         this.send = send;
+        this.lingerNanos = lingerNanos;
         this.inFlight = new Semaphore(maxInFlight);
         this.maxBatch = maxBatch;
         this.stats = stats;
@@ -56,12 +70,28 @@ final class BatchSubmitter implements AutoCloseable {
                 List<Pending> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                linger(batch);
+                lastBatch = batch.size();
                 sendBatch(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         failAll(queue);
+    }
+
+    private void linger(List<Pending> batch) throws InterruptedException {
+        if (lingerNanos <= 0) return;
+        long deadline = System.nanoTime() + lingerNanos;
+        int want = Math.min(lastBatch, maxBatch);
+        while (batch.size() < want) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return;
+            Pending p = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (p == null) return;
+            batch.add(p);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
     }
 
     private void sendBatch(List<Pending> batch) {

@@ -116,7 +116,8 @@ public final class RaftReplica implements AutoCloseable {
                         : LocalSubmit.notAppended(r) ? viaClient.apply(entry) : CompletableFuture.failedFuture(
                                 new ClusterUnavailableException("TRYAGAIN " + r.getException(), r.getException())))
                         : viaClient.apply(entry)).orTimeout(timeout, TimeUnit.MILLISECONDS),
-                settings.maxInFlight(), settings.maxBatchGroups(), stats, selfId);
+                settings.maxInFlight(), settings.maxBatchGroups(),
+                settings.batchLinger().toNanos(), stats, selfId);
         ReadBarrier reads = new ReadBarrier(
                 () -> local.read(WatermarkQuery.REQUEST).thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
                 watermark, timeout);
