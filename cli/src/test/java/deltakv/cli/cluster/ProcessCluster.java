@@ -33,8 +33,14 @@ final class ProcessCluster implements AutoCloseable {
 
     /** Every node started with {@code --bug ID} for each of {@code bugs}. */
     static ProcessCluster start(Path dir, int nodes, boolean namedPeers, List<String> bugs) throws Exception {
+        return start(dir, nodes, namedPeers, bugs, List.of());
+    }
+
+    /** ... and with extra JVM arguments for every node (e.g. {@code -Ddkv.raft.snapshotEvery=50}). */
+    static ProcessCluster start(Path dir, int nodes, boolean namedPeers, List<String> bugs, List<String> jvmArgs)
+            throws Exception {
         ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), "delta", bugs, namedPeers);
-        ProcessCluster c = new ProcessCluster(LocalCluster.create(layout, List.of()));
+        ProcessCluster c = new ProcessCluster(LocalCluster.create(layout, jvmArgs));
         if (!namedPeers) c.startAll();
         return c;
     }
@@ -81,8 +87,9 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     Jedis jedis(String id) {
-        Jedis j = new Jedis("127.0.0.1", layout.redisPort(id), 15_000);
-        return j;
+        return new Jedis(new redis.clients.jedis.HostAndPort("127.0.0.1", layout.redisPort(id)),
+                redis.clients.jedis.DefaultJedisClientConfig.builder().timeoutMillis(15_000)
+                        .autoNegotiateProtocol(false).build());
     }
 
     /**

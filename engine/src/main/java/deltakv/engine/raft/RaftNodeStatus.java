@@ -35,6 +35,15 @@ public final class RaftNodeStatus implements NodeStatus {
     }
 
     @Override
+    public long logStartIndex() {
+        try {
+            return replica.logStartIndex();
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
     public long appliedIndex() {
         return replica.status().appliedIndex();
     }

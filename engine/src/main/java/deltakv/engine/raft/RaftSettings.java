@@ -22,12 +22,15 @@ public record RaftSettings(Duration electionMin, Duration electionMax, long snap
                            int maxBatchGroups, int maxInFlight, Duration commitTimeout, Duration batchLinger) {
     /**
      * The defaults; {@code -Ddkv.raft.lingerMicros} and {@code -Ddkv.raft.maxInFlight} on the node JVM
-     * override two of them (for benchmarking, see docs/replication.md).
+     * override two of them (for benchmarking, see docs/replication.md), {@code -Ddkv.raft.snapshotEvery=N}
+     * snapshots every N entries with small log segments (process tests of snapshot catch-up).
      */
     public static RaftSettings defaults() {
-        return new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 20_000, 8L << 20, 512,
+        RaftSettings d = new RaftSettings(Duration.ofMillis(400), Duration.ofMillis(800), 20_000, 8L << 20, 512,
                 Integer.getInteger("dkv.raft.maxInFlight", 1), Duration.ofSeconds(10),
                 Duration.ofNanos(1000L * Long.getLong("dkv.raft.lingerMicros", 10_000)));
+        Long every = Long.getLong("dkv.raft.snapshotEvery");
+        return every == null ? d : d.withFrequentSnapshots(every); // tests: purge the log early
     }
 
     /** Snapshot every {@code entries} entries with small log segments, so purging happens early (tests). */

@@ -15,6 +15,11 @@ public interface NodeStatus {
     /** Commit timestamp of the last applied operation group. */
     long appliedTs();
 
+    /** First index still in the Raft log (earlier entries were purged after a snapshot); 0 without Raft. */
+    default long logStartIndex() {
+        return 0;
+    }
+
     /** Raft log index applied on this node (0 for a single node without Raft). */
     default long appliedIndex() {
         return 0;
