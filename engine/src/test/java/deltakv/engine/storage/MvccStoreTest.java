@@ -7,26 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MvccStoreTest {
-    @TempDir
-    Path dir;
-    MvccStore store;
-
-    @BeforeEach
-    void open() {
-        store = MvccStore.open(dir.resolve("db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class MvccStoreTest extends TempStoreTest {
     static byte[] b(String s) {
         return s.getBytes(UTF_8);
     }

@@ -4,35 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import deltakv.engine.storage.Longs;
 import deltakv.engine.storage.MvccStore;
+import deltakv.engine.storage.TempStoreTest;
 import deltakv.engine.storage.StoreBatch;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * De-dup answers must not depend on what one replica happens to hold in memory: the same across the
  * window boundary, after a reopen (records only in the store), after records were evicted from memory,
  * and after someone else copied records into the store (checkpoint ingest).
  */
-class DedupWindowTest {
+class DedupWindowTest extends TempStoreTest {
     static final long WINDOW = 100;
-
-    @TempDir
-    Path dir;
-    MvccStore store;
-
-    @BeforeEach
-    void open() {
-        store = MvccStore.open(dir.resolve("db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     void record(AppliedGroups g, long id, long ts) {
         try (StoreBatch b = store.newBatch()) {

@@ -8,29 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import deltakv.engine.storage.Longs;
 import deltakv.engine.storage.MvccStore;
-import java.nio.file.Path;
+import deltakv.engine.storage.TempStoreTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StateMachineApplierTest {
-    @TempDir
-    Path dir;
-    MvccStore store;
+class StateMachineApplierTest extends TempStoreTest {
     StateMachineApplier applier;
     long nextId = 1;
 
     @BeforeEach
     void open() {
-        store = MvccStore.open(dir.resolve("db"));
         applier = new StateMachineApplier(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     OperationGroup group(long startTs, long commitTs, List<byte[]> reads, List<KeyRange> ranges, Mutation... ms) {
