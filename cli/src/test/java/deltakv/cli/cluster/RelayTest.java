@@ -9,6 +9,8 @@ import deltakv.engine.cluster.RespProbe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.util.SafeEncoder;
@@ -42,6 +44,24 @@ class RelayTest extends ClusterTestBase {
             t2.rpush("r", "c");
             assertEquals(List.of("OK", 3L), t2.exec());
             assertEquals("mine", j.get("w"));
+        }
+        // Pipelined: relayed commands (sent from the event loop while the session is attached) and
+        // local ones (PING) interleave; replies come back in request order.
+        try (Jedis j = c.jedis(follower)) {
+            j.rpush("pp", "0");
+            Pipeline p = j.pipelined();
+            Response<Long> a = p.rpush("pp", "1");
+            Response<Object> ping = p.sendCommand(Protocol.Command.PING, new String[0]);
+            Response<Long> b = p.rpush("pp", "2");
+            Response<List<String>> all = p.lrange("pp", 0, -1);
+            Response<String> w = p.get("w");
+            p.sync();
+            assertEquals(2L, a.get());
+            assertEquals("PONG", SafeEncoder.encode((byte[]) ping.get()));
+            assertEquals(3L, b.get());
+            assertEquals(List.of("0", "1", "2"), all.get());
+            assertEquals("mine", w.get());
+            for (int i = 0; i < 200; i++) assertEquals(4L + i, j.rpush("pp", "x" + i)); // one at a time: the fast path
         }
         assertEquals(0, stat(follower, "raft_batches_submitted"), "the follower itself proposed nothing");
         assertTrue(stat(leader, "raft_batches_submitted") > 0);

@@ -2,8 +2,11 @@ package deltakv.engine.redis;
 
 import deltakv.engine.redis.relay.RelaySession;
 import deltakv.engine.txn.Txn;
+import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -46,15 +49,36 @@ public final class Session {
     }
 
     /**
+     * The non-blocking way to run a command: only for a session already relaying to the current
+     * leader (see {@link RelaySession#relayAsync}); empty means "use {@link #handle}".
+     */
+    public Optional<CompletableFuture<Response>> handleAsync(List<byte[]> args) {
+        if (!relay.attached()) return Optional.empty();
+        String name = relayedName(context.commands().lookup(CommandErrors.text(args.get(0))));
+        return name == null ? Optional.empty() : relay.relayAsync(name, args);
+    }
+
+    /** Relay connections are opened on the client connection's event loop. */
+    void bindLoop(EventLoop loop) {
+        relay.bindLoop(loop);
+    }
+
+    /**
      * On a follower, data and transaction commands go to the leader (see {@link RelaySession});
      * the node's own commands (PING, INFO, DKV.*, …) and QUIT are always answered here.
      */
-    private java.util.Optional<Response> relay(CommandTable.Entry entry, List<byte[]> args) {
-        if (entry instanceof CommandTable.Local) return java.util.Optional.empty();
-        String name = entry == null ? "" : entry.name();
-        if (name.equals("quit") || name.equals("dkv.local")) return java.util.Optional.empty();
+    private Optional<Response> relay(CommandTable.Entry entry, List<byte[]> args) {
+        String name = relayedName(entry);
+        if (name == null) return Optional.empty();
         boolean relayable = entry != null && entry.arityOk(args.size());
         return relay.relay(name, args, relayable, queued == null && watches.isEmpty());
+    }
+
+    /** The name a relay tracks ("" if unknown here), or null for commands this node always answers itself. */
+    private static String relayedName(CommandTable.Entry entry) {
+        if (entry instanceof CommandTable.Local) return null;
+        String name = entry == null ? "" : entry.name();
+        return name.equals("quit") || name.equals("dkv.local") ? null : name;
     }
 
     /** Errors found while queueing make the whole transaction fail at EXEC (Redis 2.6.5+). */

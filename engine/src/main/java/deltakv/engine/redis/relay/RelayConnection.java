@@ -49,14 +49,7 @@ public final class RelayConnection implements AutoCloseable {
 
     /** Sends one command and waits for its reply. */
     public Reply call(List<byte[]> args, long timeoutMillis) throws RelayBrokenException {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        waiting.add(reply);
-        List<RedisMessage> parts = new ArrayList<>(args.size());
-        for (byte[] a : args) parts.add(new FullBulkStringRedisMessage(Unpooled.wrappedBuffer(a)));
-        channel.writeAndFlush(new ArrayRedisMessage(parts)).addListener(f -> {
-            if (!f.isSuccess()) close();
-        });
-        if (!isOpen()) failAll("connection to the leader at " + address + " closed");
+        CompletableFuture<Reply> reply = send(args);
         try {
             return reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -69,6 +62,31 @@ public final class RelayConnection implements AutoCloseable {
             close();
             throw new RelayBrokenException("interrupted while waiting for the leader");
         }
+    }
+
+    /**
+     * Sends one command without waiting; the future completes on the connection's event loop with the
+     * reply, or exceptionally with {@link RelayBrokenException}.
+     */
+    public CompletableFuture<Reply> send(List<byte[]> args) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        waiting.add(reply);
+        List<RedisMessage> parts = new ArrayList<>(args.size());
+        for (byte[] a : args) parts.add(new FullBulkStringRedisMessage(Unpooled.wrappedBuffer(a)));
+        channel.writeAndFlush(new ArrayRedisMessage(parts)).addListener(f -> {
+            if (!f.isSuccess()) close();
+        });
+        if (!isOpen()) failAll("connection to the leader at " + address + " closed");
+        return reply;
+    }
+
+    /** Closes the connection if no reply came within {@code timeoutMillis} (the waiting call then fails). */
+    public void closeIfSilent(CompletableFuture<Reply> reply, long timeoutMillis) {
+        Channel ch = channel;
+        var timer = ch.eventLoop().schedule(() -> {
+            if (!reply.isDone()) close();
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        reply.whenComplete((r, e) -> timer.cancel(false));
     }
 
     private void failAll(String why) {

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -35,10 +36,14 @@ public final class RelayConnector implements AutoCloseable {
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
-    /** A ready connection, or an exception saying why there is none (nothing was sent). */
-    public RelayConnection connect(InetSocketAddress leader) throws java.io.IOException {
+    /**
+     * A ready connection, or an exception saying why there is none (nothing was sent). With
+     * {@code loop} (the client connection's event loop) the relay connection lives on the same thread,
+     * so relaying a command and its reply cross no thread boundary. Not to be called on an event loop.
+     */
+    public RelayConnection connect(InetSocketAddress leader, EventLoop loop) throws java.io.IOException {
         RelayConnection conn = new RelayConnection(leader);
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loop != null ? loop : group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .handler(new ChannelInitializer<SocketChannel>() {

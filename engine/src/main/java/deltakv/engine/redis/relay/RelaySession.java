@@ -2,9 +2,11 @@ package deltakv.engine.redis.relay;
 
 import deltakv.engine.redis.Reply;
 import deltakv.engine.redis.Response;
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One client session's relaying. A session with nothing of its own open (no local MULTI or WATCH)
@@ -24,10 +26,16 @@ public final class RelaySession implements AutoCloseable {
     private boolean disabled;
     private boolean upstreamMulti;
     private boolean upstreamWatch;
+    private EventLoop loop;
 
     public RelaySession(Relay relay) {
         this.relay = relay;
         this.disabled = !relay.enabled();
+    }
+
+    /** The client connection's event loop: relay connections are opened on it. */
+    public void bindLoop(EventLoop clientLoop) {
+        this.loop = clientLoop;
     }
 
     /** For connections that are themselves relayed from another node: never relay again. */
@@ -58,7 +66,7 @@ public final class RelaySession implements AutoCloseable {
             Optional<InetSocketAddress> leader = relay.target().leader();
             if (leader.isEmpty()) return Optional.empty();
             try {
-                conn = relay.connector().connect(leader.get());
+                conn = relay.connector().connect(leader.get(), loop);
             } catch (java.io.IOException e) {
                 return Optional.empty(); // nothing sent: run it here
             }
@@ -70,6 +78,28 @@ public final class RelaySession implements AutoCloseable {
         } catch (RelayBrokenException e) {
             return Optional.of(broken(name, e.getMessage()));
         }
+    }
+
+    /**
+     * The fast path of {@link #relay}: a session already attached to the current leader sends the
+     * command without blocking a thread. Empty when the blocking path has to decide (not attached,
+     * connection closed, leadership moved).
+     */
+    public Optional<CompletableFuture<Response>> relayAsync(String name, List<byte[]> args) {
+        if (disabled || conn == null || !conn.isOpen()) return Optional.empty();
+        if (!upstreamStateful() && !leaderStill(conn.address())) return Optional.empty();
+        RelayConnection c = conn;
+        CompletableFuture<Reply> reply = c.send(args);
+        c.closeIfSilent(reply, relay.timeoutMillis());
+        return Optional.of(reply.handle((r, err) -> {
+            if (err == null) {
+                track(name, r);
+                return Response.of(r);
+            }
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            return broken(name, String.valueOf(cause.getMessage()));
+        }));
     }
 
     private boolean leaderStill(InetSocketAddress a) {
