@@ -4,28 +4,11 @@ import static deltakv.engine.txn.CoreFixture.b;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Ambiguous commits are resubmitted identically and de-duplicated, never re-run with a new body. */
-class AmbiguousCommitTest {
-    @TempDir
-    Path dir;
-    CoreFixture core;
-
-    @BeforeEach
-    void open() {
-        core = new CoreFixture(dir.resolve("db"));
-    }
-
-    @AfterEach
-    void close() {
-        core.close();
-    }
+class AmbiguousCommitTest extends CoreTest {
 
     /** Fault injection around the real committer: the first {@code lost} replies are lost after applying. */
     static Committer losingReplies(Committer real, int lost, boolean apply) {

@@ -8,29 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TxnExecutorTest {
-    @TempDir
-    Path dir;
-    CoreFixture core;
-
-    @BeforeEach
-    void open() {
-        core = new CoreFixture(dir.resolve("db"));
-    }
-
-    @AfterEach
-    void close() {
-        core.close();
-    }
+class TxnExecutorTest extends CoreTest {
 
     static List<String> keys(List<Txn.KV> kvs) {
         return kvs.stream().map(kv -> s(kv.key())).toList();
