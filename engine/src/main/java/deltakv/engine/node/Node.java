@@ -38,8 +38,6 @@ import java.util.List;
  * data layer (compactor started) → version GC → Redis front. {@link #close()} stops them in reverse.
  */
 public final class Node implements AutoCloseable {
-    /** The applier's default de-dup window (AppliedGroups.DEFAULT_WINDOW, not visible here): 60 s of HLC time. */
-    private static final long DEDUP_WINDOW = Hlc.of(60_000, 0);
     private final NodeOptions options;
     private final CloseStack resources = new CloseStack();
     private final MvccStore store;
@@ -53,7 +51,7 @@ public final class Node implements AutoCloseable {
             OffsetClock wall = OffsetClock.system();
             Hlc hlc = new Hlc(wall);
             // hlc-no-observe re-creates the upstream engine, which had no apply-time stale-ts guard
-            StateMachineApplier applier = new StateMachineApplier(store, DEDUP_WINDOW,
+            StateMachineApplier applier = new StateMachineApplier(store,
                     !options.bugs().contains(Replication.HLC_NO_OBSERVE));
             // Cluster member (--peers): commits go through Raft; otherwise the local committer.
             RaftReplica replica = replication == null ? null
@@ -120,7 +118,7 @@ public final class Node implements AutoCloseable {
         if (options.bugs().contains(Replication.STALE_FOLLOWER_READ) || options.bugs().contains("exec-on-follower")) {
             return Relay.OFF;
         }
-        RelayConnector connector = resources.push(new RelayConnector(1000));
+        RelayConnector connector = new RelayConnector(1000);
         long timeout = replication.settings().commitTimeout().toMillis() * 2 + 5000;
         return new Relay(new LeaderRelayTarget(replica, replication.peers()), connector, timeout);
     }

@@ -37,6 +37,11 @@ public final class StateMachineApplier {
         this(store, AppliedGroups.DEFAULT_WINDOW);
     }
 
+    /** The default de-dup window; {@code rejectStaleTs} as below. */
+    public StateMachineApplier(MvccStore store, boolean rejectStaleTs) {
+        this(store, AppliedGroups.DEFAULT_WINDOW, rejectStaleTs);
+    }
+
     /** @param dedupWindow how long (HLC time) a committed group id is remembered */
     public StateMachineApplier(MvccStore store, long dedupWindow) {
         this(store, dedupWindow, true);

@@ -7,15 +7,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.redis.RedisArrayAggregator;
 import io.netty.handler.codec.redis.RedisBulkStringAggregator;
 import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.handler.codec.redis.RedisEncoder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,10 +23,9 @@ import java.util.concurrent.TimeUnit;
  * which tells the leader's session never to relay again, so a stale view of who leads cannot make
  * two nodes bounce a command between them.
  */
-public final class RelayConnector implements AutoCloseable {
+public final class RelayConnector {
     static final List<byte[]> HELLO = List.of("DKV.LOCAL".getBytes(StandardCharsets.US_ASCII));
 
-    private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("dkv-relay", true));
     private final int connectTimeoutMillis;
 
     public RelayConnector(int connectTimeoutMillis) {
@@ -37,13 +33,14 @@ public final class RelayConnector implements AutoCloseable {
     }
 
     /**
-     * A ready connection, or an exception saying why there is none (nothing was sent). With
-     * {@code loop} (the client connection's event loop) the relay connection lives on the same thread,
-     * so relaying a command and its reply cross no thread boundary. Not to be called on an event loop.
+     * A ready connection, or an exception saying why there is none (nothing was sent). It lives on
+     * {@code loop}, the client connection's event loop, so relaying a command and its reply cross no
+     * thread boundary; it closes with the session or the server's event loops. Not to be called on an
+     * event loop.
      */
     public RelayConnection connect(InetSocketAddress leader, EventLoop loop) throws java.io.IOException {
         RelayConnection conn = new RelayConnection(leader);
-        Bootstrap b = new Bootstrap().group(loop != null ? loop : group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -67,10 +64,5 @@ public final class RelayConnector implements AutoCloseable {
             throw new java.io.IOException("the node at " + leader + " refused relaying: " + hello);
         }
         return conn;
-    }
-
-    @Override
-    public void close() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }
