@@ -47,6 +47,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "Seconds of unmeasured load before each point (default: ${DEFAULT-VALUE}).")
     double warmup;
 
+    @Option(names = "--connect", defaultValue = "all",
+            description = "Which nodes the clients connect to: all (spread; followers relay to the leader) or leader (default: ${DEFAULT-VALUE}).")
+    String connect;
+
     @Option(names = "--nodes", defaultValue = "3", description = "Cluster size (default: ${DEFAULT-VALUE}).")
     int nodes;
 
@@ -75,31 +79,38 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             err.println("dkv: --duration, --clients and --keys must be positive");
             return ExitCodes.BAD_ARGUMENTS;
         }
+        if (!connect.equals("all") && !connect.equals("leader")) {
+            err.println("dkv: --connect must be all or leader");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String v : variants) {
             ClusterLayout layout = new ClusterLayout(dir.resolve(v), nodes, basePort, v, List.of(), false);
             if (Files.exists(layout.dir())) deleteTree(layout.dir());
             try (LocalCluster cluster = LocalCluster.create(layout, NodeJvmArgs.fromEnv())) {
                 cluster.startAll();
+                String leader;
                 try {
-                    cluster.awaitLeader(Duration.ofSeconds(120));
+                    leader = cluster.awaitLeader(Duration.ofSeconds(120));
                 } catch (java.io.IOException e) {
                     // e.g. a variant the engine does not implement yet: record it and go on
                     rows.add(Map.of("variant", v, "error", e.getMessage()));
                     o.printf("%-8s not measured: %s%n", v, e.getMessage());
                     continue;
                 }
-                List<Integer> ports = layout.ids().stream().map(layout::redisPort).toList();
+                List<Integer> all = layout.ids().stream().map(layout::redisPort).toList();
+                List<Integer> ports = connect.equals("leader") ? List.of(layout.redisPort(leader)) : all;
                 int run = 0;
                 for (int k : keys) {
                     for (int c : clients) {
-                        BatchCounters before = BatchCounters.read(ports);
+                        BatchCounters before = BatchCounters.read(all);
                         RpushLoad.Result r = RpushLoad.run(ports, c, k, warmup, duration, "bench" + (run++));
-                        double perEntry = BatchCounters.read(ports).groupsPerEntrySince(before);
+                        double perEntry = BatchCounters.read(all).groupsPerEntrySince(before);
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("variant", v);
                         row.put("keys", k);
                         row.put("clients", c);
+                        row.put("connect", connect);
                         row.put("ops", r.ops());
                         row.put("errors", r.errors());
                         row.put("seconds", round(r.seconds()));
@@ -120,7 +131,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         doc.put("benchmark", "rpush");
         doc.put("command", "dkv cluster bench --variants " + String.join(",", variants) + " --clients "
                 + join(clients) + " --keys " + join(keys) + " --duration " + duration + " --warmup " + warmup
-                + " --nodes " + nodes);
+                + " --nodes " + nodes + " --connect " + connect);
         doc.put("time", Instant.now().toString());
         doc.put("cpus", Runtime.getRuntime().availableProcessors());
         doc.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

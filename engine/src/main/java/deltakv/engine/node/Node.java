@@ -1,5 +1,11 @@
 package deltakv.engine.node;
 
+import deltakv.engine.redis.Reply;
+import deltakv.engine.txn.Txn;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import deltakv.engine.clock.Hlc;
 import deltakv.engine.clock.OffsetClock;
 import deltakv.engine.collections.DataLayer;
@@ -38,6 +44,8 @@ import java.util.List;
  * data layer (compactor started) → version GC → Redis front. {@link #close()} stops them in reverse.
  */
 public final class Node implements AutoCloseable {
+    /** {@code -Ddkv.async=false}: every command on a worker thread (to measure the difference). */
+    private static final boolean ASYNC = Boolean.parseBoolean(System.getProperty("dkv.async", "true"));
     private final NodeOptions options;
     private final CloseStack resources = new CloseStack();
     private final MvccStore store;
@@ -126,7 +134,20 @@ public final class Node implements AutoCloseable {
     private ServerContext serverContext(DataLayer data, AdminContext admin, Relay relay) {
         List<LocalCommand> local = new ArrayList<>(ConnectionCommands.all());
         local.addAll(AdminCommands.all(admin));
-        TxnRunner runner = executor::execute;
+        TxnRunner runner = new TxnRunner() {
+            @Override
+            public Reply run(Function<Txn, Reply> body) {
+                return executor.execute(body);
+            }
+
+            // Single commands need no worker thread: the body runs on the client's event loop and the
+            // read round / batch reply continues it (see TxnExecutor#executeAsync).
+            @Override
+            public Optional<CompletableFuture<Reply>> runAsync(Function<Txn, Reply> body, Executor bodies,
+                                                               boolean mayWrite) {
+                return ASYNC ? Optional.of(executor.executeAsync(body, bodies, mayWrite)) : Optional.empty();
+            }
+        };
         return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,
                 executor::pinSnapshot, Keyspace::allRanges, admin.clients(), relay);
     }

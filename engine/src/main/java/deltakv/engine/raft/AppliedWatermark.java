@@ -1,5 +1,10 @@
 package deltakv.engine.raft;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,11 +24,31 @@ public final class AppliedWatermark {
         return appliedTs.getAsLong();
     }
 
-    /** Called by the state machine after each applied entry. */
+    /** Asynchronous waiters, lowest ts first; guarded by {@code lock}. */
+    private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(Comparator.comparingLong(Waiter::ts));
+
+    private record Waiter(long ts, CompletableFuture<Long> done) {}
+
+    /** Called by the state machine after each applied entry (and after a snapshot was installed). */
     void advanced() {
+        List<Waiter> ready = new ArrayList<>();
         synchronized (lock) {
             lock.notifyAll();
+            long now = appliedTs.getAsLong();
+            while (!waiters.isEmpty() && waiters.peek().ts() <= now) ready.add(waiters.poll());
         }
+        for (Waiter w : ready) w.done().complete(w.ts()); // outside the lock: callers continue here
+    }
+
+    /** Completes with {@code ts} once the local applied ts reaches it (at once if it already has). */
+    CompletableFuture<Long> atLeast(long ts) {
+        if (appliedTs.getAsLong() >= ts) return CompletableFuture.completedFuture(ts);
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        synchronized (lock) {
+            if (appliedTs.getAsLong() >= ts) return CompletableFuture.completedFuture(ts);
+            waiters.add(new Waiter(ts, f));
+        }
+        return f;
     }
 
     /** Waits until the local applied ts reaches {@code ts}; false on timeout. */

@@ -17,11 +17,18 @@ import java.util.function.Function;
  *
  * <p>Linger: closed-loop clients whose commits left in the previous batch come back shortly after
  * its reply. When fewer commits are queued than that batch carried, the submitter waits up to
- * {@code lingerNanos} for them, so one entry carries them all instead of two half-full entries
- * each paying the per-entry cost (gRPC to every follower, log write, apply call). A lone client's
- * previous batch had one group, so it never waits.
+ * {@code lingerNanos} for them (but no longer than a tenth of that between two arrivals), so one
+ * entry carries them all instead of two half-full entries each paying the per-entry cost (gRPC to
+ * every follower, log write, apply call). A lone client's previous batch had one group, so it never waits.
  */
 final class BatchSubmitter implements AutoCloseable {
+    /**
+     * Lingering also ends after linger/{@value} without a new commit. Why: one extra commit in a batch
+     * (a compaction, a retry) raises the count the next batch waits for, and it would otherwise wait
+     * the whole linger for a commit that is not coming.
+     */
+    private static final int GAP_FRACTION = 10;
+
     private record Pending(OperationGroup group, CompletableFuture<ApplyResult> result) {}
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -30,6 +37,7 @@ final class BatchSubmitter implements AutoCloseable {
     private final int maxBatch;
     private final long lingerNanos;
     private int lastBatch;
+    private volatile long lastReply = System.nanoTime();
     private final ReplicationStats stats;
     private final Thread thread;
     private volatile boolean closed;
@@ -66,11 +74,15 @@ final class BatchSubmitter implements AutoCloseable {
             while (!closed) {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
+                long arrived = System.nanoTime();
                 inFlight.acquire();
+                long lingerFrom = System.nanoTime();
+                stats.batchIdleNanos.addAndGet(Math.max(0, arrived - lastReply));
                 List<Pending> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 linger(batch);
+                stats.batchLingerNanos.addAndGet(System.nanoTime() - lingerFrom);
                 lastBatch = batch.size();
                 sendBatch(batch);
             }
@@ -83,12 +95,13 @@ final class BatchSubmitter implements AutoCloseable {
     private void linger(List<Pending> batch) throws InterruptedException {
         if (lingerNanos <= 0) return;
         long deadline = System.nanoTime() + lingerNanos;
+        long gap = Math.max(1, lingerNanos / GAP_FRACTION);
         int want = Math.min(lastBatch, maxBatch);
         while (batch.size() < want) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return;
-            Pending p = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (p == null) return;
+            Pending p = queue.poll(Math.min(left, gap), TimeUnit.NANOSECONDS);
+            if (p == null) return; // the stream of returning commits dried up: the rest are not coming soon
             batch.add(p);
             queue.drainTo(batch, maxBatch - batch.size());
         }
@@ -100,12 +113,16 @@ final class BatchSubmitter implements AutoCloseable {
         stats.batchesSubmitted.incrementAndGet();
         stats.groupsSubmitted.addAndGet(batch.size());
         CompletableFuture<byte[]> reply;
+        long sent = System.nanoTime();
         try {
             reply = send.apply(BatchCodec.encode(groups));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
         reply.whenComplete((bytes, err) -> {
+            long now = System.nanoTime();
+            stats.batchRoundNanos.addAndGet(now - sent);
+            lastReply = now;
             inFlight.release();
             complete(batch, bytes, err);
         });

@@ -57,6 +57,7 @@ public final class DeltaStateMachine extends BaseStateMachine {
             snapshots.init(storage);
             var latest = snapshots.restoreIfNeeded();
             if (latest != null) setLastAppliedTermIndex(latest);
+        watermark.advanced();
         }, IOException.class);
     }
 
@@ -74,6 +75,7 @@ public final class DeltaStateMachine extends BaseStateMachine {
         // Called after a snapshot was installed from the leader: the store must become that snapshot.
         var latest = snapshots.restoreIfNeeded();
         if (latest != null) setLastAppliedTermIndex(latest);
+        watermark.advanced();
         if (getLifeCycleState() == LifeCycle.State.PAUSED) {
             getLifeCycle().transition(LifeCycle.State.STARTING);
             getLifeCycle().transition(LifeCycle.State.RUNNING);
@@ -113,6 +115,7 @@ public final class DeltaStateMachine extends BaseStateMachine {
     @Override
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto e = trx.getLogEntry();
+        long t0 = System.nanoTime();
         byte[] entry = e.getStateMachineLogEntry().getLogData().toByteArray();
         List<OperationGroup> groups;
         try {
@@ -127,6 +130,7 @@ public final class DeltaStateMachine extends BaseStateMachine {
         count(results);
         updateLastAppliedTermIndex(e.getTerm(), e.getIndex());
         watermark.advanced();
+        stats.applyNanos.addAndGet(System.nanoTime() - t0);
         return CompletableFuture.completedFuture(
                 Message.valueOf(UnsafeByteOperations.unsafeWrap(ResultCodec.encode(results))));
     }

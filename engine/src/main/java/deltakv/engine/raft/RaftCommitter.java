@@ -28,9 +28,11 @@ public final class RaftCommitter implements Committer {
     private final ReplicationStats stats;
     private final BooleanSupplier staleReads;
     private final AppliedWatermark local;
+    private final BooleanSupplier leader;
 
     RaftCommitter(BatchSubmitter submitter, ReadBarrier reads, long timeoutMillis, ReplicationStats stats,
-                  BooleanSupplier staleReads, AppliedWatermark local) {
+                  BooleanSupplier staleReads, AppliedWatermark local, BooleanSupplier leader) {
+        this.leader = leader;
         this.submitter = submitter;
         this.reads = reads;
         this.timeoutMillis = timeoutMillis;
@@ -47,6 +49,51 @@ public final class RaftCommitter implements Committer {
             if (!(r instanceof ApplyResult.StaleTimestamp) || attempt >= STALE_RETRIES) return r;
             stats.staleRetries.incrementAndGet();
         }
+    }
+
+    /**
+     * {@link #commit} without blocking: continues on the thread that completes the batch. The batch
+     * itself times out after the commit timeout (see {@code RaftReplica}), so no timer per group.
+     */
+    @Override
+    public CompletableFuture<ApplyResult> commitAsync(OperationGroup group) {
+        CompletableFuture<ApplyResult> out = new CompletableFuture<>();
+        submitAsync(group, 0, out);
+        return out;
+    }
+
+    private void submitAsync(OperationGroup group, int attempt, CompletableFuture<ApplyResult> out) {
+        submitter.submit(group.withCommitTs(0)).whenComplete((r, err) -> {
+            if (err != null) {
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                        ? err.getCause() : err;
+                if (cause instanceof ClusterUnavailableException) {
+                    out.completeExceptionally(cause);
+                    return;
+                }
+                stats.ambiguous.incrementAndGet();
+                out.completeExceptionally(new AmbiguousCommitException("commit outcome unknown: "
+                        + (cause instanceof TimeoutException ? "no reply within " + timeoutMillis + " ms"
+                        : ReadBarrier.rootMessage(cause)), cause));
+            } else if (r instanceof ApplyResult.StaleTimestamp && attempt < STALE_RETRIES) {
+                stats.staleRetries.incrementAndGet();
+                submitAsync(group, attempt + 1, out);
+            } else {
+                out.complete(r);
+            }
+        });
+    }
+
+    /** On the leader: its applied watermark, which holds every write it acknowledged. */
+    @Override
+    public java.util.OptionalLong unconfirmedReadTimestamp() {
+        return leader.getAsBoolean() ? java.util.OptionalLong.of(local.current()) : java.util.OptionalLong.empty();
+    }
+
+    @Override
+    public CompletableFuture<Long> readTimestampAsync() {
+        if (staleReads.getAsBoolean()) return CompletableFuture.completedFuture(local.current());
+        return reads.awaitAsync();
     }
 
     private ApplyResult await(CompletableFuture<ApplyResult> f, long deadline) throws AmbiguousCommitException {

@@ -62,6 +62,12 @@ public final class RaftNodeStatus implements NodeStatus {
         m.put("raft_groups_submitted", r.groupsSubmitted());
         m.put("raft_stale_retries", r.staleRetries());
         m.put("raft_ambiguous", r.ambiguous());
+        m.put("raft_batch_idle_us", r.batchIdleMicros());
+        m.put("raft_batch_linger_us", r.batchLingerMicros());
+        m.put("raft_batch_round_us", r.batchRoundMicros());
+        m.put("raft_apply_us", r.applyMicros());
+        m.put("raft_read_rounds", r.readRounds());
+        m.put("raft_read_round_us", r.readRoundMicros());
         return m;
     }
 

@@ -50,7 +50,15 @@ final class RaftProps {
             RaftServerConfigKeys.Log.setPurgeGap(p, 1);
             RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 1);
         }
+        overrides(p);
         return p;
+    }
+
+    /** {@code -Ddkv.ratis.<ratis key>=<value>} on the node JVM sets any Ratis property (for experiments). */
+    private static void overrides(RaftProperties p) {
+        String prefix = "dkv.ratis.";
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> p.set(k.substring(prefix.length()), System.getProperty(k)));
     }
 
     static RaftProperties client() {

@@ -120,11 +120,12 @@ public final class RaftReplica implements AutoCloseable {
                 settings.batchLinger().toNanos(), stats, selfId);
         ReadBarrier reads = new ReadBarrier(
                 () -> local.read(WatermarkQuery.REQUEST).thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
-                watermark, timeout);
+                watermark, timeout, stats);
         // bug flag: a follower answers reads at its own applied watermark, without asking the leader
         java.util.function.BooleanSupplier staleReads = bugs.contains(Replication.STALE_FOLLOWER_READ)
                 ? () -> !isLeader(server) : () -> false;
-        RaftCommitter committer = new RaftCommitter(submitter, reads, timeout, stats, staleReads, watermark);
+        RaftCommitter committer = new RaftCommitter(submitter, reads, timeout, stats, staleReads, watermark,
+                () -> isLeader(server));
         return new RaftReplica(selfId, server, client, committer, watermark, stats, senders);
     }
 

@@ -25,7 +25,11 @@ final class ReadBarrier {
     private CompletableFuture<Long> next;
     private boolean inFlight;
 
-    ReadBarrier(Supplier<CompletableFuture<Long>> query, AppliedWatermark local, long timeoutMillis) {
+    private final ReplicationStats stats;
+
+    ReadBarrier(Supplier<CompletableFuture<Long>> query, AppliedWatermark local, long timeoutMillis,
+                ReplicationStats stats) {
+        this.stats = stats;
         this.query = query;
         this.local = local;
         this.timeoutMillis = timeoutMillis;
@@ -60,6 +64,41 @@ final class ReadBarrier {
                 + (last == null ? "" : " (" + rootMessage(last) + ")"), last);
     }
 
+    /**
+     * {@link #await} without blocking: continues on the thread that completes the round (or the
+     * local apply), so one round resumes all its callers in one pass. Same retries and errors.
+     */
+    CompletableFuture<Long> awaitAsync() {
+        CompletableFuture<Long> out = new CompletableFuture<>();
+        attemptAsync(System.nanoTime() + timeoutMillis * 1_000_000L, null, out);
+        return out;
+    }
+
+    // Rounds time out by themselves (see launch), so a caller needs no timer of its own for them.
+    private void attemptAsync(long deadline, Throwable last, CompletableFuture<Long> out) {
+        if (System.nanoTime() >= deadline) {
+            out.completeExceptionally(new ClusterUnavailableException("TRYAGAIN no leader confirmed a read within "
+                    + timeoutMillis + " ms" + (last == null ? "" : " (" + rootMessage(last) + ")"), last));
+            return;
+        }
+        join().whenComplete((ts, err) -> {
+            if (err != null) {
+                CompletableFuture.delayedExecutor(RETRY_PAUSE_MS, TimeUnit.MILLISECONDS, Runnable::run)
+                        .execute(() -> attemptAsync(deadline, err, out));
+                return;
+            }
+            CompletableFuture<Long> applied = local.atLeast(ts);
+            if (!applied.isDone()) {
+                long left = Math.max(1, deadline - System.nanoTime());
+                applied = applied.copy().orTimeout(left, TimeUnit.NANOSECONDS);
+            }
+            applied.whenComplete((t, late) -> {
+                if (late == null) out.complete(ts);
+                else out.completeExceptionally(new ClusterUnavailableException("TRYAGAIN this node is behind the leader", null));
+            });
+        });
+    }
+
     private synchronized CompletableFuture<Long> join() {
         if (next == null) next = new CompletableFuture<>();
         CompletableFuture<Long> f = next;
@@ -73,6 +112,7 @@ final class ReadBarrier {
         next = null;
         inFlight = true;
         CompletableFuture<Long> q;
+        long started = System.nanoTime();
         try {
             q = query.get().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
@@ -81,6 +121,8 @@ final class ReadBarrier {
         // Continue on our own thread: Ratis completes reads on its state-machine updater thread, and
         // starting the next round there (a call back into the server) would deadlock it.
         q.whenCompleteAsync((ts, err) -> {
+            stats.readRounds.incrementAndGet();
+            stats.readRoundNanos.addAndGet(System.nanoTime() - started);
             if (err != null) round.completeExceptionally(err);
             else round.complete(ts);
             synchronized (this) {

@@ -12,6 +12,17 @@ public final class ReplicationStats {
     final AtomicLong groupsSubmitted = new AtomicLong();
     final AtomicLong staleRetries = new AtomicLong();
     final AtomicLong ambiguous = new AtomicLong();
+    /** Where a batch's time goes (nanos, summed): waiting for its first group after the previous reply... */
+    final AtomicLong batchIdleNanos = new AtomicLong();
+    /** ...lingering for more groups... */
+    final AtomicLong batchLingerNanos = new AtomicLong();
+    /** ...and from submission to the reply (replication, commit and the leader's apply). */
+    final AtomicLong batchRoundNanos = new AtomicLong();
+    /** Read rounds (one leadership confirmation each, shared by the reads that joined it) and their time. */
+    final AtomicLong readRounds = new AtomicLong();
+    final AtomicLong readRoundNanos = new AtomicLong();
+    /** Time this replica spent applying entries. */
+    final AtomicLong applyNanos = new AtomicLong();
 
     public long entriesApplied() {
         return entriesApplied.get();
@@ -43,5 +54,29 @@ public final class ReplicationStats {
 
     public long ambiguous() {
         return ambiguous.get();
+    }
+
+    public long batchIdleMicros() {
+        return batchIdleNanos.get() / 1000;
+    }
+
+    public long batchLingerMicros() {
+        return batchLingerNanos.get() / 1000;
+    }
+
+    public long batchRoundMicros() {
+        return batchRoundNanos.get() / 1000;
+    }
+
+    public long applyMicros() {
+        return applyNanos.get() / 1000;
+    }
+
+    public long readRounds() {
+        return readRounds.get();
+    }
+
+    public long readRoundMicros() {
+        return readRoundNanos.get() / 1000;
     }
 }

@@ -31,10 +31,11 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
     /** Set once a closing reply was written: later queued commands are dropped, as after QUIT in Redis. */
     private volatile boolean closing;
     /**
-     * A command relayed without a worker thread, until its reply is written (event loop only). Commands
-     * arriving meanwhile run on the worker pool after it, so replies keep their order.
+     * A command run without a worker thread (relayed, or an asynchronous transaction), until its reply
+     * is written (event loop only). Commands arriving meanwhile run on the worker pool after it, so
+     * replies keep their order.
      */
-    private CompletableFuture<Void> relayInFlight;
+    private CompletableFuture<Void> asyncInFlight;
 
     ConnectionHandler(ServerContext context, Executor pool) {
         this.session = new Session(context);
@@ -67,7 +68,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         if (readClosed) return;
         Request request = RequestReader.read(msg);
         if (request instanceof Request.Command c) {
-            if (!closing && serial.pending() == 0 && relayInFlight == null && relayWithoutWorker(c)) return;
+            if (!closing && serial.pending() == 0 && asyncInFlight == null && runWithoutWorker(c)) return;
             submitInOrder(() -> execute(c));
             boolean backlog = serial.pending() > MAX_PENDING || !ctx.channel().isWritable();
             if (backlog) ctx.channel().config().setAutoRead(false);
@@ -80,9 +81,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         }
     }
 
-    /** Runs on the worker pool in arrival order, after a command relayed without a worker, if any. */
+    /** Runs on the worker pool in arrival order, after a command run without a worker, if any. */
     private void submitInOrder(Runnable task) {
-        CompletableFuture<Void> before = relayInFlight;
+        CompletableFuture<Void> before = asyncInFlight;
         serial.submit(before == null ? task : () -> {
             before.join();
             task.run();
@@ -90,11 +91,11 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
     }
 
     /**
-     * A follower session already relaying to the leader sends the command from this event loop and
-     * writes the reply when it arrives on it: no worker thread, no hand-off (the blocking path costs
-     * ~4 thread wake-ups per relayed command).
+     * Starts the command from this event loop and writes the reply when it completes: a follower session
+     * attached to the leader relays it, the leader runs a data command as an asynchronous transaction.
+     * No worker thread, no hand-off (the blocking path costs ~4 thread wake-ups per command).
      */
-    private boolean relayWithoutWorker(Request.Command c) {
+    private boolean runWithoutWorker(Request.Command c) {
         Optional<CompletableFuture<Response>> sent;
         try {
             sent = session.handleAsync(c.args());
@@ -103,14 +104,14 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         }
         if (sent.isEmpty()) return false;
         CompletableFuture<Void> done = new CompletableFuture<>();
-        relayInFlight = done;
+        asyncInFlight = done;
         sent.get().whenComplete((response, err) -> {
             Runnable finish = () -> {
                 try {
                     respond(err == null ? response : Response.of(TxnFailures.toReply(err)));
                     ctx.flush();
                 } finally {
-                    if (relayInFlight == done) relayInFlight = null;
+                    if (asyncInFlight == done) asyncInFlight = null;
                     done.complete(null);
                 }
             };

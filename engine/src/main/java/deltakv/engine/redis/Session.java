@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,8 @@ public final class Session {
     private final RelaySession relay;
     private List<ExecBlock.Queued> queued; // non-null between MULTI and EXEC/DISCARD
     private boolean dirty;
+    /** Where asynchronously run bodies execute: the connection's event loop, inline when already on it. */
+    private Executor bodies = Runnable::run;
 
     public Session(ServerContext context) {
         this.context = context;
@@ -49,18 +53,32 @@ public final class Session {
     }
 
     /**
-     * The non-blocking way to run a command: only for a session already relaying to the current
-     * leader (see {@link RelaySession#relayAsync}); empty means "use {@link #handle}".
+     * The non-blocking way to run a command, for the common cases: a session already relaying to the
+     * current leader sends it there (see {@link RelaySession#relayAsync}); a data command outside
+     * MULTI on the node that runs it (the leader) runs as an asynchronous transaction. Empty means
+     * "use {@link #handle}" (on a worker thread).
      */
     public Optional<CompletableFuture<Response>> handleAsync(List<byte[]> args) {
-        if (!relay.attached()) return Optional.empty();
-        String name = relayedName(context.commands().lookup(CommandErrors.text(args.get(0))));
-        return name == null ? Optional.empty() : relay.relayAsync(name, args);
+        CommandTable.Entry entry = context.commands().lookup(CommandErrors.text(args.get(0)));
+        if (relay.attached()) {
+            String name = relayedName(entry);
+            return name == null ? Optional.empty() : relay.relayAsync(name, args);
+        }
+        if (queued != null || !(entry instanceof CommandTable.Data d) || !d.arityOk(args.size()) || !relay.runsHere()) {
+            return Optional.empty();
+        }
+        return context.runner().runAsync(txn -> d.spec().handler().execute(txn, args), bodies, d.spec().write())
+                .map(f -> f.handle((reply, err) -> Response.of(err == null ? reply : TxnFailures.toReply(
+                        err instanceof CompletionException && err.getCause() != null ? err.getCause() : err))));
     }
 
-    /** Relay connections are opened on the client connection's event loop. */
+    /** Relay connections are opened on the client connection's event loop; asynchronous bodies run there. */
     void bindLoop(EventLoop loop) {
         relay.bindLoop(loop);
+        bodies = r -> {
+            if (loop.inEventLoop()) r.run();
+            else loop.execute(r);
+        };
     }
 
     /**

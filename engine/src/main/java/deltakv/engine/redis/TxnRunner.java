@@ -1,6 +1,9 @@
 package deltakv.engine.redis;
 
 import deltakv.engine.txn.Txn;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -10,4 +13,14 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface TxnRunner {
     Reply run(Function<Txn, Reply> body);
+
+    /**
+     * Runs the body without blocking the caller (the body itself on {@code bodies}); empty if this
+     * runner cannot, and the caller then uses {@link #run} on a worker thread.
+     *
+     * @param mayWrite whether the command may write (read-only commands never commit)
+     */
+    default Optional<CompletableFuture<Reply>> runAsync(Function<Txn, Reply> body, Executor bodies, boolean mayWrite) {
+        return Optional.empty();
+    }
 }

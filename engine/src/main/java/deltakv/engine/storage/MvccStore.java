@@ -145,7 +145,10 @@ public final class MvccStore implements AutoCloseable {
      */
     public List<KV> scan(byte[] start, byte[] end, long ts, int limit, boolean reverse) {
         if (limit <= 0) return List.of();
-        try (var g = guard.enter(); RocksIterator it = db.newIterator(data, readOptions)) {
+        // Bounded iterators: RocksDB stops at the bound instead of stepping through the deletions GC and
+        // compaction leave beyond it (a delta-list scan past its last live delta cost ~60 % of the leader's CPU).
+        try (var g = guard.enter(); ScanBounds b = ScanBounds.of(start, end, reverse);
+             RocksIterator it = db.newIterator(data, b.options())) {
             return reverse ? ReverseScan.run(it, start, end, ts, limit) : ForwardScan.run(it, start, end, ts, limit);
         }
     }

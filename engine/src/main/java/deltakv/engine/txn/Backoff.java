@@ -17,14 +17,24 @@ public final class Backoff {
 
     /** Sleeps before the next attempt; false (without sleeping) if the budget is spent or the thread is interrupted. */
     public boolean pause() {
-        if (attempts >= policy.maxAttempts() || elapsedNanos() >= policy.maxElapsed().toNanos()) return false;
         if (Thread.currentThread().isInterrupted()) return false; // shutting down: stop retrying, keep the flag
+        long d = nextPauseNanos();
+        if (d < 0) return false;
+        LockSupport.parkNanos(d);
+        return true;
+    }
+
+    /**
+     * Counts the next attempt and returns how long to wait before it, without waiting (asynchronous
+     * callers schedule it); -1 if the budget is spent.
+     */
+    public long nextPauseNanos() {
+        if (attempts >= policy.maxAttempts() || elapsedNanos() >= policy.maxElapsed().toNanos()) return -1;
         attempts++;
         // jitter in [d/2, d]: colliding writers spread out instead of retrying in lockstep
         long d = nextNanos;
-        LockSupport.parkNanos(d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1));
         nextNanos = Math.min(nextNanos * 2, policy.maxBackoff().toNanos());
-        return true;
+        return d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1);
     }
 
     public int attempts() {

@@ -32,6 +32,16 @@ public final class SnapshotRegistry {
         }
     }
 
+    /**
+     * Registers a snapshot at an already known {@code ts} (asynchronous transactions); null if a GC
+     * horizon has passed it, in which case the caller takes a fresh timestamp.
+     */
+    public synchronized Snapshot openAt(long ts) {
+        if (ts < lastHorizon) return null;
+        active.merge(ts, 1, Integer::sum);
+        return new Snapshot(ts);
+    }
+
     /** min(oldest active snapshot, watermark), the watermark read under the lock. */
     public synchronized long horizon(LongSupplier watermark) {
         long w = watermark.getAsLong();

@@ -1,9 +1,12 @@
 package deltakv.engine.txn;
 
 import deltakv.engine.storage.MvccStore;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs transaction bodies with optimistic concurrency: snapshot at the committer's read timestamp,
@@ -24,20 +27,24 @@ public final class TxnExecutor {
     private final ConflictStats stats;
     private final RetryPolicy policy;
     private final LongSupplier snapshotSource;
+    private final AsyncTxn.Parts async;
 
     public TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats,
                        RetryPolicy policy) {
-        this(store, committer, snapshots, stats, policy, committer::readTimestamp);
+        this(store, committer, snapshots, stats, policy, committer::readTimestamp, committer::readTimestampAsync,
+                committer::unconfirmedReadTimestamp);
     }
 
     private TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats,
-                        RetryPolicy policy, LongSupplier snapshotSource) {
+                        RetryPolicy policy, LongSupplier snapshotSource,
+                        Supplier<CompletableFuture<Long>> asyncSource, Supplier<OptionalLong> unconfirmedSource) {
         this.store = store;
         this.committer = committer;
         this.snapshots = snapshots;
         this.stats = stats;
         this.policy = policy;
         this.snapshotSource = snapshotSource;
+        this.async = new AsyncTxn.Parts(store, committer, snapshots, stats, policy, asyncSource, unconfirmedSource);
     }
 
     public TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats) {
@@ -58,7 +65,7 @@ public final class TxnExecutor {
                 SnapshotTxn txn = new SnapshotTxn(store, snap.ts());
                 T result = body.apply(txn);
                 if (!txn.hasWrites()) return result;
-                ApplyResult r = commit(txn.toGroup(newGroupId()));
+                ApplyResult r = commit(txn.toGroup(AsyncTxn.newGroupId()));
                 if (r instanceof ApplyResult.Committed) {
                     stats.committed();
                     return result;
@@ -78,12 +85,27 @@ public final class TxnExecutor {
     }
 
     /**
+     * {@link #execute} without parking the calling thread: the same retry and re-submit rules, the body
+     * run on {@code bodies}; a body that may write ({@code mayWrite}) first tries the committer's
+     * unconfirmed snapshot (see {@link AsyncTxn}). The future fails with the exceptions {@link #execute} throws.
+     */
+    public <T> CompletableFuture<T> executeAsync(Function<Txn, T> body, Executor bodies, boolean mayWrite) {
+        return new AsyncTxn<>(async, body, bodies, mayWrite).start();
+    }
+
+    /**
      * The same executor taking snapshots from {@code source} instead of the committer's read timestamp.
      * Only for the bug flags that reproduce wrong snapshot choices (snapshot-from-hlc,
      * exec-startts-ahead); a correct engine never calls this.
      */
     public TxnExecutor withSnapshotSource(LongSupplier source) {
-        return new TxnExecutor(store, committer, snapshots, stats, policy, source);
+        return new TxnExecutor(store, committer, snapshots, stats, policy, source, () -> {
+            try {
+                return CompletableFuture.completedFuture(source.getAsLong());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }, OptionalLong::empty); // the replaced source decides every snapshot
     }
 
     /**
@@ -112,11 +134,5 @@ public final class TxnExecutor {
                 }
             }
         }
-    }
-
-    private static long newGroupId() {
-        long id;
-        do id = ThreadLocalRandom.current().nextLong(); while (id == 0);
-        return id;
     }
 }

@@ -64,8 +64,8 @@ class BatchLingerTest {
     }
 
     @Test
-    void returningClientsShareOneEntryAndTheLingerIsBounded() throws Exception {
-        try (BatchSubmitter s = submitter(300)) {
+    void returningClientsShareOneEntryAndAQuietGapEndsTheLinger() throws Exception {
+        try (BatchSubmitter s = submitter(1000)) { // linger 1 s, so a gap of 100 ms without arrivals ends it
             s.submit(group(1));
             awaitBatches(1);
             for (long id = 2; id <= 4; id++) s.submit(group(id)); // queued behind the batch in flight
@@ -73,19 +73,41 @@ class BatchLingerTest {
             awaitBatches(2); // [2,3,4] leave together, no wait (more than the 1 before)
             answer(1);
             s.submit(group(5)); // the predecessor carried 3: wait for two more
-            Thread.sleep(50);
-            assertEquals(2, sizes.size(), "held back while the linger lasts");
+            Thread.sleep(20);
+            assertEquals(2, sizes.size(), "held back while commits keep coming");
             s.submit(group(6));
             s.submit(group(7));
             awaitBatches(3);
             answer(2);
             long start = System.nanoTime();
-            s.submit(group(8)); // nobody else comes: leaves alone once the linger ends
+            s.submit(group(8)); // nobody else comes: leaves after the quiet gap, long before the linger ends
             awaitBatches(4);
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(waitedMs >= 250, "waited " + waitedMs + " ms");
+            assertTrue(waitedMs >= 80 && waitedMs < 800, "waited " + waitedMs + " ms");
             answer(3);
         }
         assertEquals(List.of(1, 3, 3, 1), sizes);
+    }
+
+    @Test
+    void theLingerIsBoundedEvenWhileCommitsTrickleIn() throws Exception {
+        try (BatchSubmitter s = submitter(300)) { // gap 30 ms
+            s.submit(group(1));
+            awaitBatches(1);
+            for (long id = 2; id <= 41; id++) s.submit(group(id));
+            answer(0);
+            awaitBatches(2); // 40 leave together
+            answer(1);
+            long start = System.nanoTime();
+            for (long id = 42; sizes.size() < 3 && id < 200; id++) { // one every 10 ms: never a quiet gap
+                s.submit(group(id));
+                Thread.sleep(10);
+            }
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            awaitBatches(3);
+            assertTrue(waitedMs >= 250 && waitedMs < 1000, "waited " + waitedMs + " ms");
+            assertTrue(sizes.get(2) < 40, "left before the 40 it waited for: " + sizes);
+            answer(2);
+        }
     }
 }

@@ -44,6 +44,14 @@ public final class RelaySession implements AutoCloseable {
         close();
     }
 
+    /**
+     * Whether a data command would run on this node now: relaying is off, or no other node is known to
+     * lead (this node leads, or there is no leader and the command will wait for one here).
+     */
+    public boolean runsHere() {
+        return disabled || (conn == null && relay.target().leader().isEmpty());
+    }
+
     /** Whether this session's commands currently go to the leader whatever they are. */
     public boolean attached() {
         return conn != null;
