@@ -35,13 +35,14 @@ public final class CommandTable {
 
     /**
      * MULTI, EXEC, DISCARD, WATCH, UNWATCH, QUIT: they act on the session itself; DKV.LOCAL marks a
-     * connection from another node relaying its clients' commands (never relayed further).
+     * connection from another node relaying its clients' commands (never relayed further), DKV.MUX one
+     * carrying many clients' single commands at once (see {@code ConnectionHandler}).
      */
     public record Control(String name, int arity) implements Entry {}
 
     private static final List<Control> CONTROL = List.of(new Control("multi", 1), new Control("exec", 1),
             new Control("discard", 1), new Control("watch", -2), new Control("unwatch", 1),
-            new Control("quit", -1), new Control("dkv.local", 1));
+            new Control("quit", -1), new Control("dkv.local", 1), new Control("dkv.mux", 1));
 
     private final Map<String, Entry> entries = new HashMap<>();
 

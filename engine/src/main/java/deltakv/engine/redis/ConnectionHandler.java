@@ -6,9 +6,11 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CodecException;
 import io.netty.handler.codec.redis.RedisMessage;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
      * replies keep their order.
      */
     private CompletableFuture<Void> asyncInFlight;
+    /** A multiplexed relay connection's commands in arrival order, until their replies are written (event loop only). */
+    private final ArrayDeque<CompletableFuture<Response>> muxOrder = new ArrayDeque<>();
+    private final AtomicBoolean muxDrainScheduled = new AtomicBoolean();
 
     ConnectionHandler(ServerContext context, Executor pool) {
         this.session = new Session(context);
@@ -68,6 +73,11 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         if (readClosed) return;
         Request request = RequestReader.read(msg);
         if (request instanceof Request.Command c) {
+            // DKV.MUX is answered before the relaying node sends more, so nothing is queued when this turns on
+            if (session.muxed() && serial.pending() == 0 && asyncInFlight == null) {
+                muxCommand(c);
+                return;
+            }
             if (!closing && serial.pending() == 0 && asyncInFlight == null && runWithoutWorker(c)) return;
             submitInOrder(() -> execute(c));
             boolean backlog = serial.pending() > MAX_PENDING || !ctx.channel().isWritable();
@@ -121,6 +131,58 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         return true;
     }
 
+    /**
+     * A follower's shared relay connection carries many clients' single commands: each starts at once
+     * (asynchronously, or on a worker), and replies are written in arrival order as they complete, the
+     * ones completed together in one flush. Each client has at most one command in flight, so running
+     * them concurrently changes nothing a client can see.
+     */
+    private void muxCommand(Request.Command c) {
+        CompletableFuture<Response> f;
+        try {
+            f = session.handleAsync(c.args()).orElse(null);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.completedFuture(Response.of(TxnFailures.toReply(e)));
+        }
+        if (f == null) {
+            CompletableFuture<Response> onWorker = new CompletableFuture<>();
+            try {
+                pool.execute(() -> {
+                    try {
+                        onWorker.complete(session.handle(c.args()));
+                    } catch (RuntimeException e) {
+                        onWorker.complete(Response.of(TxnFailures.toReply(e)));
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                onWorker.complete(Response.of(Reply.error("TRYAGAIN node is shutting down")));
+            }
+            f = onWorker;
+        }
+        muxOrder.add(f);
+        if (muxOrder.size() > MAX_PENDING) ctx.channel().config().setAutoRead(false);
+        f.whenComplete((r, e) -> {
+            if (muxDrainScheduled.compareAndSet(false, true)) ctx.executor().execute(this::drainMux);
+        });
+    }
+
+    private void drainMux() {
+        muxDrainScheduled.set(false);
+        boolean wrote = false;
+        for (CompletableFuture<Response> head; (head = muxOrder.peek()) != null && head.isDone(); wrote = true) {
+            muxOrder.poll();
+            Response r;
+            try {
+                r = head.join();
+            } catch (RuntimeException e) {
+                r = Response.of(TxnFailures.toReply(e.getCause() != null ? e.getCause() : e));
+            }
+            respond(r);
+        }
+        if (wrote) ctx.flush();
+        resumeReadingIfIdle();
+    }
+
     private void execute(Request.Command c) {
         // Commands already received still run after the client hangs up, as in Redis
         // (e.g. `printf 'SET k v\r\n' | nc -q0 …` must write).
@@ -158,7 +220,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
 
     private void resumeReadingIfIdle() {
         if (readClosed || ctx.channel().config().isAutoRead()) return;
-        if (ctx.channel().isWritable() && serial.pending() <= MAX_PENDING) ctx.channel().config().setAutoRead(true);
+        if (ctx.channel().isWritable() && serial.pending() <= MAX_PENDING && muxOrder.size() <= MAX_PENDING) {
+            ctx.channel().config().setAutoRead(true);
+        }
     }
 
     private void stopReading() {

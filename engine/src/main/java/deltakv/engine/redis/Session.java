@@ -25,6 +25,7 @@ public final class Session {
     private final RelaySession relay;
     private List<ExecBlock.Queued> queued; // non-null between MULTI and EXEC/DISCARD
     private boolean dirty;
+    private volatile boolean muxed;
     /** Where asynchronously run bodies execute: the connection's event loop, inline when already on it. */
     private Executor bodies = Runnable::run;
 
@@ -35,6 +36,10 @@ public final class Session {
 
     public Response handle(List<byte[]> args) {
         CommandTable.Entry entry = context.commands().lookup(CommandErrors.text(args.get(0)));
+        if (muxed && entry instanceof CommandTable.Control c && !c.name().equals("quit")) {
+            return Response.of(Reply.error("ERR " + c.name().toUpperCase(java.util.Locale.ROOT)
+                    + " is not allowed on a multiplexed relay connection"));
+        }
         var relayed = relay(entry, args);
         if (relayed.isPresent()) return relayed.get();
         if (entry == null) return reject(CommandErrors.unknownCommand(args));
@@ -96,7 +101,7 @@ public final class Session {
     private static String relayedName(CommandTable.Entry entry) {
         if (entry instanceof CommandTable.Local) return null;
         String name = entry == null ? "" : entry.name();
-        return name.equals("quit") || name.equals("dkv.local") ? null : name;
+        return name.equals("quit") || name.equals("dkv.local") || name.equals("dkv.mux") ? null : name;
     }
 
     /** Errors found while queueing make the whole transaction fail at EXEC (Redis 2.6.5+). */
@@ -112,8 +117,25 @@ public final class Session {
             case "discard" -> discard();
             case "watch" -> watch(args);
             case "dkv.local" -> localConnection();
+            case "dkv.mux" -> muxConnection();
             default -> new Response(Reply.OK, true); // quit
         };
+    }
+
+    /**
+     * A follower's shared relay connection: local like DKV.LOCAL, and from now on its commands run
+     * concurrently (they come from different clients); the connection handler keeps reply order.
+     * Only single commands: MULTI, WATCH and the like are refused (their sessions relay on their own
+     * connections).
+     */
+    private Response muxConnection() {
+        if (queued != null || !watches.isEmpty()) return Response.of(Reply.error("ERR DKV.MUX inside MULTI or WATCH"));
+        muxed = true;
+        return localConnection();
+    }
+
+    public boolean muxed() {
+        return muxed;
     }
 
     private Response localConnection() {

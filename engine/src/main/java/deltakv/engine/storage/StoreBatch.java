@@ -59,6 +59,16 @@ public final class StoreBatch implements AutoCloseable {
         }
     }
 
+    /** Deletes the metadata records in [from, to). */
+    public StoreBatch deleteMetaRange(byte[] from, byte[] to) {
+        try {
+            batch.deleteRange(meta, from, to);
+            return this;
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot build write batch: " + e.getMessage(), e);
+        }
+    }
+
     WriteBatch rocks() {
         return batch;
     }

@@ -88,14 +88,14 @@ public final class StateMachineApplier {
                 ApplyResult r = decide(g, pending, last);
                 if (r == null) {
                     for (Mutation m : g.mutations()) add(batch, pending, m, g.commitTs());
-                    applied.record(batch, g.id(), g.commitTs());
+                    applied.record(g.id(), g.commitTs());
                     last = Math.max(last, g.commitTs());
                     wrote = true;
                     r = new ApplyResult.Committed(g.commitTs());
                 }
                 out.add(r);
             }
-            if (wrote) applied.pruneIfDue(batch, last);
+            applied.finishEntry(batch);
             if (logIndex != NO_INDEX) batch.putMetaLong(APPLIED_INDEX, logIndex);
             if (wrote || logIndex != NO_INDEX) commit(batch, last);
         } catch (RuntimeException e) {

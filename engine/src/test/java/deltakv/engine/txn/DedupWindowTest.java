@@ -2,25 +2,31 @@ package deltakv.engine.txn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import deltakv.engine.storage.Longs;
+import deltakv.engine.storage.KV;
 import deltakv.engine.storage.MvccStore;
-import deltakv.engine.storage.TempStoreTest;
 import deltakv.engine.storage.StoreBatch;
+import deltakv.engine.storage.TempStoreTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * De-dup answers must not depend on what one replica happens to hold in memory: the same across the
- * window boundary, after a reopen (records only in the store), after records were evicted from memory,
+ * window boundary, after a reopen (memory rebuilt from the store), when the cap forgets records early,
  * and after someone else copied records into the store (checkpoint ingest).
  */
 class DedupWindowTest extends TempStoreTest {
     static final long WINDOW = 100;
 
-    void record(AppliedGroups g, long id, long ts) {
+    /** One log entry committing the given (id, ts) pairs. */
+    void entry(AppliedGroups g, long... idTs) {
         try (StoreBatch b = store.newBatch()) {
-            g.record(b, id, ts);
-            store.commit(b, ts);
+            long last = 0;
+            for (int i = 0; i < idTs.length; i += 2) {
+                g.record(idTs[i], idTs[i + 1]);
+                last = Math.max(last, idTs[i + 1]);
+            }
+            g.finishEntry(b);
+            store.commit(b, last);
         }
     }
 
@@ -30,35 +36,52 @@ class DedupWindowTest extends TempStoreTest {
         assertEquals(0, g.committedTs(id + 1000, ts + 1), "an id never committed");
     }
 
+    private AppliedGroups reopen(int cap) {
+        store.close();
+        store = MvccStore.open(dir.resolve("db"));
+        return new AppliedGroups(store, WINDOW, cap);
+    }
+
     @Test
     void windowBoundaryInMemoryAndAfterReopen() {
         AppliedGroups g = new AppliedGroups(store, WINDOW);
-        record(g, 1, 1000);
-        assertWindow(g, 1, 1000);
-        store.close();
-        store = MvccStore.open(dir.resolve("db"));
-        assertWindow(new AppliedGroups(store, WINDOW), 1, 1000);
+        entry(g, 1, 1000, 2, 1001);
+        entry(g, 3, 1002);
+        for (long id = 1; id <= 3; id++) assertWindow(g, id, 999 + id);
+        AppliedGroups again = reopen(AppliedGroups.DEFAULT_CAP);
+        for (long id = 1; id <= 3; id++) assertWindow(again, id, 999 + id);
     }
 
     @Test
-    void evictedRecordsAreStillFoundInTheStore() {
-        AppliedGroups g = new AppliedGroups(store, WINDOW, 2);
-        record(g, 1, 1000);
-        record(g, 2, 1001);
-        record(g, 3, 1002); // evicts id 1 from memory
-        assertWindow(g, 1, 1000);
-        assertWindow(g, 3, 1002);
-    }
-
-    @Test
-    void recordsTooManyToLoadAtOpenAreFoundInTheStore() {
+    void oneStoreRecordPerEntry() {
         AppliedGroups g = new AppliedGroups(store, WINDOW);
-        for (long id = 1; id <= 3; id++) record(g, id, 999 + id);
-        store.close();
-        store = MvccStore.open(dir.resolve("db"));
-        AppliedGroups small = new AppliedGroups(store, WINDOW, 2);
-        assertWindow(small, 1, 1000);
-        assertWindow(small, 3, 1002);
+        entry(g, 1, 1000, 2, 1001, 3, 1002);
+        entry(g, 4, 1003);
+        assertEquals(2, store.metaRange(new byte[] {'e', '/'}, new byte[] {'e', '0'}, 100).size());
+    }
+
+    @Test
+    void theCapForgetsTheOldestTheSameWayAfterAReopen() {
+        AppliedGroups g = new AppliedGroups(store, WINDOW, 2);
+        entry(g, 1, 1000);
+        entry(g, 2, 1001, 3, 1002); // three records, cap two: id 1 is forgotten
+        assertEquals(0, g.committedTs(1, 1005));
+        assertWindow(g, 2, 1001);
+        AppliedGroups again = reopen(2);
+        assertEquals(0, again.committedTs(1, 1005), "a reopened replica forgets the same record");
+        assertWindow(again, 2, 1001);
+        assertWindow(again, 3, 1002);
+    }
+
+    @Test
+    void expiredRecordsAreRemovedFromTheStore() {
+        AppliedGroups g = new AppliedGroups(store, WINDOW);
+        for (long i = 0; i < 1100; i++) entry(g, i + 1, 1000 + i); // pruning runs every 1024 entries
+        List<KV> left = store.metaRange(new byte[] {'e', '/'}, new byte[] {'e', '0'}, 10_000);
+        assertEquals(true, left.size() > WINDOW && left.size() < 1100, "records inside the window are kept: " + left.size());
+        AppliedGroups again = reopen(AppliedGroups.DEFAULT_CAP);
+        assertEquals(0, again.committedTs(1, 2099), "expired");
+        assertWindow(again, 1100, 2099);
     }
 
     @Test
@@ -66,11 +89,8 @@ class DedupWindowTest extends TempStoreTest {
         StateMachineApplier applier = new StateMachineApplier(store, WINDOW);
         OperationGroup g = new OperationGroup(42, 0, 500, List.of(), List.of(), List.of(new Mutation.Put(CoreFixture.b("k"), CoreFixture.b("v"))));
         assertEquals(new ApplyResult.Committed(10), applier.apply(g.withCommitTs(10)));
-        try (StoreBatch b = store.newBatch()) { // as a checkpoint ingest copies meta records
-            b.putMeta(Bytes.concat(CoreFixture.b("g/"), Longs.toBytes(77)), Longs.toBytes(450));
-            b.putMeta(Bytes.concat(CoreFixture.b("t/"), Longs.toBytes(450), Longs.toBytes(77)), new byte[0]);
-            store.commit(b, 450);
-        }
+        // as a checkpoint ingest copies meta records: write one with another applier's memory
+        entry(new AppliedGroups(store, WINDOW), 77, 450);
         OperationGroup copied = new OperationGroup(77, 0, 500, List.of(), List.of(), List.of(new Mutation.Put(CoreFixture.b("x"), CoreFixture.b("v"))));
         assertEquals(new ApplyResult.Committed(450), applier.apply(copied), "the copied record de-duplicates");
     }

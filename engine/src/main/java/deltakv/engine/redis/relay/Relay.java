@@ -7,10 +7,16 @@ package deltakv.engine.redis.relay;
  * @param target        who leads now, as seen by this node
  * @param connector     opens the per-session connections
  * @param timeoutMillis how long to wait for the leader's reply before declaring the outcome unknown
+ * @param muxes         the shared connections, or null to give every session its own
  */
-public record Relay(RelayTarget target, RelayConnector connector, long timeoutMillis) {
+public record Relay(RelayTarget target, RelayConnector connector, long timeoutMillis, MuxConnections muxes) {
     /** No relaying: every command runs on the node that received it. */
-    public static final Relay OFF = new Relay(RelayTarget.NONE, null, 0);
+    public static final Relay OFF = new Relay(RelayTarget.NONE, null, 0, null);
+
+    /** Relaying with shared connections for sessions without MULTI/WATCH state. */
+    public Relay(RelayTarget target, RelayConnector connector, long timeoutMillis) {
+        this(target, connector, timeoutMillis, new MuxConnections());
+    }
 
     public boolean enabled() {
         return connector != null;

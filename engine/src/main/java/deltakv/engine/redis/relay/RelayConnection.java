@@ -28,6 +28,8 @@ public final class RelayConnection implements AutoCloseable {
     private final Queue<CompletableFuture<Reply>> waiting = new ConcurrentLinkedQueue<>();
     private volatile Channel channel;
     private volatile boolean closed;
+    /** Close once no reply is awaited (a shared connection to a former leader). */
+    private volatile boolean closeWhenIdle;
 
     RelayConnection(InetSocketAddress address) {
         this.address = address;
@@ -89,6 +91,12 @@ public final class RelayConnection implements AutoCloseable {
         reply.whenComplete((r, e) -> timer.cancel(false));
     }
 
+    /** Closes now if no reply is awaited, else after the last one arrived. */
+    void closeWhenIdle() {
+        closeWhenIdle = true;
+        if (waiting.isEmpty()) close();
+    }
+
     private void failAll(String why) {
         CompletableFuture<Reply> f;
         while ((f = waiting.poll()) != null) f.completeExceptionally(new RelayBrokenException(why));
@@ -108,6 +116,7 @@ public final class RelayConnection implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, RedisMessage msg) {
             CompletableFuture<Reply> f = waiting.poll();
             if (f != null) f.complete(MessageReplies.toReply(msg));
+            if (closeWhenIdle && waiting.isEmpty()) close();
         }
 
         @Override

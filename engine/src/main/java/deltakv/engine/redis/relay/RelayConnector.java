@@ -13,6 +13,7 @@ import io.netty.handler.codec.redis.RedisArrayAggregator;
 import io.netty.handler.codec.redis.RedisBulkStringAggregator;
 import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.handler.codec.redis.RedisEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RelayConnector {
     static final List<byte[]> HELLO = List.of("DKV.LOCAL".getBytes(StandardCharsets.US_ASCII));
+    static final List<byte[]> MUX_HELLO = List.of("DKV.MUX".getBytes(StandardCharsets.US_ASCII));
 
     private final int connectTimeoutMillis;
 
@@ -39,6 +41,19 @@ public final class RelayConnector {
      * event loop.
      */
     public RelayConnection connect(InetSocketAddress leader, EventLoop loop) throws java.io.IOException {
+        return connect(leader, loop, HELLO, false);
+    }
+
+    /**
+     * A connection shared by many sessions ({@link MuxConnections}): it says {@code DKV.MUX}, and its
+     * flushes are consolidated, so the commands of one event-loop turn leave in one write.
+     */
+    RelayConnection connectMux(InetSocketAddress leader, EventLoop loop) throws java.io.IOException {
+        return connect(leader, loop, MUX_HELLO, true);
+    }
+
+    private RelayConnection connect(InetSocketAddress leader, EventLoop loop, List<byte[]> hello, boolean consolidate)
+            throws java.io.IOException {
         RelayConnection conn = new RelayConnection(leader);
         Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -46,6 +61,7 @@ public final class RelayConnector {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (consolidate) ch.pipeline().addLast(new FlushConsolidationHandler(256, true));
                         ch.pipeline().addLast(new RedisDecoder(), new RedisBulkStringAggregator(),
                                 new RedisArrayAggregator(), new RedisEncoder(), conn.new ReplyHandler());
                     }
@@ -58,10 +74,10 @@ public final class RelayConnector {
         }
         Channel ch = f.channel();
         conn.attach(ch);
-        Reply hello = conn.call(HELLO, connectTimeoutMillis);
-        if (!Reply.OK.equals(hello)) {
+        Reply answer = conn.call(hello, connectTimeoutMillis);
+        if (!Reply.OK.equals(answer)) {
             conn.close();
-            throw new java.io.IOException("the node at " + leader + " refused relaying: " + hello);
+            throw new java.io.IOException("the node at " + leader + " refused relaying: " + answer);
         }
         return conn;
     }

@@ -26,6 +26,8 @@ public final class RelaySession implements AutoCloseable {
     private boolean disabled;
     private boolean upstreamMulti;
     private boolean upstreamWatch;
+    /** Relaying single commands over the loop's shared connection ({@link MuxConnections}), not {@code conn}. */
+    private boolean viaMux;
     private EventLoop loop;
 
     public RelaySession(Relay relay) {
@@ -52,9 +54,17 @@ public final class RelaySession implements AutoCloseable {
         return disabled || (conn == null && relay.target().leader().isEmpty());
     }
 
-    /** Whether this session's commands currently go to the leader whatever they are. */
+    /** Whether this session relays to the leader now (over its own or the shared connection). */
     public boolean attached() {
-        return conn != null;
+        return conn != null || viaMux;
+    }
+
+    /** Transaction commands and what follows them need the session's own connection. */
+    private static boolean needsOwnConnection(String name) {
+        return switch (name) {
+            case "multi", "exec", "discard", "watch", "unwatch" -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -70,9 +80,11 @@ public final class RelaySession implements AutoCloseable {
         if (conn != null && !upstreamStateful() && (!conn.isOpen() || !leaderStill(conn.address()))) detach();
         if (conn != null && !conn.isOpen()) return Optional.of(lostState(name));
         if (conn == null) {
+            viaMux = false;
             if (!relayable || !localClean) return Optional.empty();
             Optional<InetSocketAddress> leader = relay.target().leader();
             if (leader.isEmpty()) return Optional.empty();
+            if (relay.muxes() != null && !needsOwnConnection(name)) return relayViaMux(name, args, leader.get());
             try {
                 conn = relay.connector().connect(leader.get(), loop);
             } catch (java.io.IOException e) {
@@ -88,15 +100,40 @@ public final class RelaySession implements AutoCloseable {
         }
     }
 
+    private Optional<Response> relayViaMux(String name, List<byte[]> args, InetSocketAddress leader) {
+        RelayConnection mux;
+        try {
+            mux = relay.muxes().obtain(loop, leader, relay.connector());
+        } catch (java.io.IOException e) {
+            return Optional.empty(); // nothing sent: run it here
+        }
+        viaMux = true;
+        try {
+            return Optional.of(Response.of(mux.call(args, relay.timeoutMillis())));
+        } catch (RelayBrokenException e) {
+            return Optional.of(broken(name, e.getMessage()));
+        }
+    }
+
     /**
      * The fast path of {@link #relay}: a session already attached to the current leader sends the
      * command without blocking a thread. Empty when the blocking path has to decide (not attached,
-     * connection closed, leadership moved).
+     * connection closed, leadership moved, a transaction command on the shared connection).
      */
     public Optional<CompletableFuture<Response>> relayAsync(String name, List<byte[]> args) {
-        if (disabled || conn == null || !conn.isOpen()) return Optional.empty();
-        if (!upstreamStateful() && !leaderStill(conn.address())) return Optional.empty();
-        RelayConnection c = conn;
+        if (disabled) return Optional.empty();
+        RelayConnection c;
+        if (conn != null) {
+            if (!conn.isOpen() || (!upstreamStateful() && !leaderStill(conn.address()))) return Optional.empty();
+            c = conn;
+        } else {
+            if (!viaMux || needsOwnConnection(name)) return Optional.empty();
+            Optional<InetSocketAddress> leader = relay.target().leader();
+            if (leader.isEmpty()) return Optional.empty();
+            Optional<RelayConnection> mux = relay.muxes().current(loop, leader.get());
+            if (mux.isEmpty()) return Optional.empty();
+            c = mux.get();
+        }
         CompletableFuture<Reply> reply = c.send(args);
         c.closeIfSilent(reply, relay.timeoutMillis());
         return Optional.of(reply.handle((r, err) -> {
@@ -145,9 +182,11 @@ public final class RelaySession implements AutoCloseable {
         return new Response(Reply.error(text), hadState);
     }
 
+    /** Leaves the leader: closes this session's own connection (never the shared one). */
     private void detach() {
         if (conn != null) conn.close();
         conn = null;
+        viaMux = false;
         upstreamMulti = upstreamWatch = false;
     }
 
