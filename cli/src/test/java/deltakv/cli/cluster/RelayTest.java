@@ -18,7 +18,8 @@ import redis.clients.jedis.util.SafeEncoder;
 /**
  * Followers relay data and transaction commands to the leader over one connection per client session:
  * MULTI/EXEC/WATCH keep their meaning, the leader commits (the follower submits nothing to Raft itself),
- * DKV.LOCAL keeps a session on its own node, and a leader lost under an open MULTI closes the client.
+ * DKV.LOCAL keeps a session on its own node, a leader lost under an open MULTI closes the client, and
+ * sessions without MULTI/WATCH share a few connections (DKV.MUX) yet get exactly their own replies.
  */
 class RelayTest extends ClusterTestBase {
 
@@ -93,6 +94,53 @@ class RelayTest extends ClusterTestBase {
             eventually(() -> j.rpush("m", "y"));
             assertTrue(j.lrange("m", 0, -1).contains("y"));
         }
+    }
+
+    /**
+     * Sessions without MULTI/WATCH share one connection per follower event loop (DKV.MUX): many
+     * clients' commands interleave on it, and each client still gets exactly its own replies.
+     */
+    @Test
+    void manyFollowerClientsShareAFewConnectionsAndGetTheirOwnReplies() throws Exception {
+        c = ProcessCluster.start(dir, 3, false);
+        String leader = c.leader();
+        String follower = c.layout.ids().stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        int clientsBefore = connectedClients(leader);
+        int clients = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(clients);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String key = "mux:" + i;
+                done.add(pool.submit(() -> {
+                    try (Jedis j = c.jedis(follower)) {
+                        for (int n = 1; n <= 300; n++) {
+                            assertEquals(n, j.rpush(key, "e" + n), key); // a mixed-up reply breaks the count
+                            if (n == 100) halfway.countDown();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            assertTrue(halfway.await(120, java.util.concurrent.TimeUnit.SECONDS));
+            int during = connectedClients(leader); // every client connected and relaying now
+            for (var f : done) f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(during - clientsBefore <= 4, "shared connections, not one per client: "
+                    + clientsBefore + " before, " + during + " during");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, stat(follower, "raft_batches_submitted"), "the leader ran them all");
+    }
+
+    private int connectedClients(String id) throws Exception {
+        try (Jedis j = c.jedisLocal(id)) {
+            for (String line : j.info("clients").split("\r?\n")) {
+                if (line.startsWith("connected_clients:")) return Integer.parseInt(line.substring(18).trim());
+            }
+        }
+        throw new AssertionError("no connected_clients in INFO");
     }
 
     private long stat(String id, String name) throws Exception {
