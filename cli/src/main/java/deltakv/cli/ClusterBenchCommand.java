@@ -43,8 +43,9 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "10", description = "Seconds measured per point (default: ${DEFAULT-VALUE}).")
     double duration;
 
-    // A fresh cluster's JIT takes 20-35% of the CPU for ~10 s: a short warm-up understates throughput by ~1/3.
-    @Option(names = "--warmup", defaultValue = "10", description = "Seconds of unmeasured load before each point (default: ${DEFAULT-VALUE}).")
+    // A fresh cluster's JIT keeps compiling for ~30 s on 2 cores: 64 clients measured 7.9k RPUSH/s after a
+    // 10 s warm-up and 13.5k after 30 s (docs/replication.md, Benchmark).
+    @Option(names = "--warmup", defaultValue = "30", description = "Seconds of unmeasured load before each point (default: ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--connect", defaultValue = "all",
