@@ -3,6 +3,7 @@ package deltakv.engine.collections;
 import deltakv.engine.EngineConfig;
 import deltakv.engine.txn.Bytes;
 import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.NonBlocking;
 import deltakv.engine.txn.Txn;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -42,6 +43,12 @@ public final class Compactor implements AutoCloseable {
     private final AtomicLong syncCompactions = new AtomicLong();
     private final AtomicLong nudgedCompactions = new AtomicLong();
     private final Set<ByteBuffer> nudged = ConcurrentHashMap.newKeySet();
+    /** Hard-limit compactions handed off by threads that must not block (see {@link #compactForHardLimit}). */
+    private final java.util.concurrent.ExecutorService hardLimit = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "compactor-hard-limit");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean paused;
     private volatile BooleanSupplier active = () -> true;
     private volatile boolean wasActive = true;
@@ -67,6 +74,7 @@ public final class Compactor implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        hardLimit.shutdownNow();
         if (scheduler == null) return;
         scheduler.shutdownNow();
         try {
@@ -190,9 +198,28 @@ public final class Compactor implements AutoCloseable {
         return nudgedCompactions.get();
     }
 
-    /** Hard limit reached while resolving meta: compact the key now (single-flight), counted separately. */
+    /**
+     * Hard limit reached while resolving meta: compact the key now (single-flight), counted separately.
+     * On a thread that must not block (an asynchronous body on an event loop) the compaction runs on
+     * its own thread instead; the caller's conflict makes the command retry meanwhile.
+     */
     public void compactForHardLimit(byte[] userKey) {
         syncCompactions.incrementAndGet();
+        if (NonBlocking.required()) {
+            byte[] key = userKey.clone();
+            try {
+                hardLimit.execute(() -> {
+                    try {
+                        compactNow(key);
+                    } catch (RuntimeException e) {
+                        LOG.debug("hard-limit compaction failed: {}", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+            return;
+        }
         compactNow(userKey);
     }
 

@@ -144,8 +144,8 @@ public final class Node implements AutoCloseable {
             // read round / batch reply continues it (see TxnExecutor#executeAsync).
             @Override
             public Optional<CompletableFuture<Reply>> runAsync(Function<Txn, Reply> body, Executor bodies,
-                                                               boolean mayWrite) {
-                return ASYNC ? Optional.of(executor.executeAsync(body, bodies, mayWrite)) : Optional.empty();
+                                                               String writeKind) {
+                return ASYNC ? Optional.of(executor.executeAsync(body, bodies, writeKind)) : Optional.empty();
             }
         };
         return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,

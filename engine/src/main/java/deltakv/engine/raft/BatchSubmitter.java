@@ -65,30 +65,35 @@ final class BatchSubmitter implements AutoCloseable {
             f.completeExceptionally(new ClusterUnavailableException("TRYAGAIN node is shutting down", null));
         } else {
             queue.add(new Pending(g, f));
+            if (closed) failAll(queue); // close() may have drained the queue just before the add
         }
         return f;
     }
 
     private void run() {
+        List<Pending> batch = new ArrayList<>();
         try {
             while (!closed) {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
+                batch = new ArrayList<>();
+                batch.add(first);
                 long arrived = System.nanoTime();
                 inFlight.acquire();
                 long lingerFrom = System.nanoTime();
                 stats.batchIdleNanos.addAndGet(Math.max(0, arrived - lastReply));
-                List<Pending> batch = new ArrayList<>();
-                batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 linger(batch);
                 stats.batchLingerNanos.addAndGet(System.nanoTime() - lingerFrom);
                 lastBatch = batch.size();
-                sendBatch(batch);
+                List<Pending> sending = batch;
+                batch = new ArrayList<>();
+                sendBatch(sending);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        failAll(batch); // taken from the queue but never sent (interrupted while waiting)
         failAll(queue);
     }
 
@@ -146,9 +151,10 @@ final class BatchSubmitter implements AutoCloseable {
         }
     }
 
-    private static void failAll(LinkedBlockingQueue<Pending> q) {
-        Pending p;
-        while ((p = q.poll()) != null) {
+    private static void failAll(java.util.Collection<Pending> pending) {
+        for (java.util.Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            it.remove();
             p.result().completeExceptionally(new ClusterUnavailableException("TRYAGAIN node is shutting down", null));
         }
     }

@@ -58,11 +58,12 @@ public final class RaftCommitter implements Committer {
     @Override
     public CompletableFuture<ApplyResult> commitAsync(OperationGroup group) {
         CompletableFuture<ApplyResult> out = new CompletableFuture<>();
-        submitAsync(group, 0, out);
+        submitAsync(group, 0, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), out);
         return out;
     }
 
-    private void submitAsync(OperationGroup group, int attempt, CompletableFuture<ApplyResult> out) {
+    /** Like {@link #commit}: stale-timestamp re-submits stay within one commit timeout. */
+    private void submitAsync(OperationGroup group, int attempt, long deadline, CompletableFuture<ApplyResult> out) {
         submitter.submit(group.withCommitTs(0)).whenComplete((r, err) -> {
             if (err != null) {
                 Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
@@ -75,9 +76,10 @@ public final class RaftCommitter implements Committer {
                 out.completeExceptionally(new AmbiguousCommitException("commit outcome unknown: "
                         + (cause instanceof TimeoutException ? "no reply within " + timeoutMillis + " ms"
                         : ReadBarrier.rootMessage(cause)), cause));
-            } else if (r instanceof ApplyResult.StaleTimestamp && attempt < STALE_RETRIES) {
+            } else if (r instanceof ApplyResult.StaleTimestamp && attempt < STALE_RETRIES
+                    && System.nanoTime() < deadline) {
                 stats.staleRetries.incrementAndGet();
-                submitAsync(group, attempt + 1, out);
+                submitAsync(group, attempt + 1, deadline, out);
             } else {
                 out.complete(r);
             }

@@ -87,7 +87,17 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
                 stopReading();
                 clients.protocolError();
             }
-            submitInOrder(() -> respond(new Response(bad.reply(), bad.close())));
+            replyInOrder(new Response(bad.reply(), bad.close()));
+        }
+    }
+
+    /** A reply that needs no command run, after the replies of everything received before it. */
+    private void replyInOrder(Response r) {
+        if (!muxOrder.isEmpty()) {
+            muxOrder.add(CompletableFuture.completedFuture(r));
+            if (muxDrainScheduled.compareAndSet(false, true)) ctx.executor().execute(this::drainMux);
+        } else {
+            submitInOrder(() -> respond(r));
         }
     }
 
@@ -238,7 +248,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
             clients.protocolError();
             Reply error = ProtocolErrors.describe(cause);
             // Queued behind earlier commands, so their replies still arrive first, as in Redis.
-            serial.submit(() -> respond(new Response(error, true)));
+            replyInOrder(new Response(error, true));
         } else {
             boolean expected = cause instanceof IOException || cause instanceof CodecException;
             if (!expected) LOG.warn("closing connection {} after error", ctx.channel(), cause);

@@ -72,7 +72,8 @@ public final class Session {
         if (queued != null || !(entry instanceof CommandTable.Data d) || !d.arityOk(args.size()) || !relay.runsHere()) {
             return Optional.empty();
         }
-        return context.runner().runAsync(txn -> d.spec().handler().execute(txn, args), bodies, d.spec().write())
+        return context.runner().runAsync(txn -> d.spec().handler().execute(txn, args), bodies,
+                        d.spec().write() ? d.spec().name() : null)
                 .map(f -> f.handle((reply, err) -> Response.of(err == null ? reply : TxnFailures.toReply(
                         err instanceof CompletionException && err.getCause() != null ? err.getCause() : err))));
     }

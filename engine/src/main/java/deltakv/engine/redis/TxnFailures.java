@@ -19,6 +19,7 @@ public final class TxnFailures {
         if (e instanceof TooManyConflictsException) return Reply.error("TRYAGAIN " + e.getMessage());
         if (e instanceof ClusterUnavailableException) return Reply.error(e.getMessage()); // "TRYAGAIN …"
         if (e instanceof OutcomeUnknownException) return Reply.error("UNKNOWN outcome unknown: " + e.getMessage());
+        if (e instanceof java.util.concurrent.RejectedExecutionException) return Reply.error("TRYAGAIN node is shutting down");
         LOG.warn("command failed with an unexpected exception", e);
         return Reply.error("ERR internal error: " + e);
     }

@@ -18,9 +18,9 @@ public interface TxnRunner {
      * Runs the body without blocking the caller (the body itself on {@code bodies}); empty if this
      * runner cannot, and the caller then uses {@link #run} on a worker thread.
      *
-     * @param mayWrite whether the command may write (read-only commands never commit)
+     * @param writeKind the command's name if it may write, null for read-only commands (they never commit)
      */
-    default Optional<CompletableFuture<Reply>> runAsync(Function<Txn, Reply> body, Executor bodies, boolean mayWrite) {
+    default Optional<CompletableFuture<Reply>> runAsync(Function<Txn, Reply> body, Executor bodies, String writeKind) {
         return Optional.empty();
     }
 }

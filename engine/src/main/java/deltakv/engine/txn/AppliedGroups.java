@@ -33,8 +33,11 @@ import java.util.Map;
 final class AppliedGroups {
     /** 60 s of HLC time: ambiguous retries happen within seconds. */
     static final long DEFAULT_WINDOW = Hlc.of(60_000, 0);
-    /** Records kept at most (~100 bytes each): a full window at up to ~66 k groups/s. */
-    static final int DEFAULT_CAP = 4_000_000;
+    /**
+     * Records kept at most (~100 bytes of heap each, ~150 MB; node JVMs run with -Xmx768m): a full
+     * window at up to 25 k groups/s, about twice what this machine commits.
+     */
+    static final int DEFAULT_CAP = 1_500_000;
     private static final int PRUNE_EVERY = 1024;
     private static final byte[] ENTRY = {'e', '/'};
     private static final byte[] ENTRY_END = {'e', '0'};
@@ -76,6 +79,8 @@ final class AppliedGroups {
         overflow = null;
         entryNewest = Long.MIN_VALUE;
         newestSeen = Long.MIN_VALUE;
+        prunedBelow = Long.MIN_VALUE; // a failed write or an ingest: prune from the start again
+        sincePrune = 0;
         KV last = store.lastMeta(ENTRY, ENTRY_END);
         if (last == null) return;
         List<KV> records = store.metaRange(key(cutoff(tsOf(last.key())), 0), ENTRY_END, Integer.MAX_VALUE);

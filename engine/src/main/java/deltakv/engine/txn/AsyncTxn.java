@@ -2,6 +2,7 @@ package deltakv.engine.txn;
 
 import deltakv.engine.storage.MvccStore;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -27,18 +28,25 @@ import java.util.function.Supplier;
 final class AsyncTxn<T> {
     /** What every asynchronous transaction of one executor shares. */
     record Parts(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats,
-                 RetryPolicy policy, Supplier<CompletableFuture<Long>> readTs, Supplier<OptionalLong> unconfirmedTs) {}
+                 RetryPolicy policy, Supplier<CompletableFuture<Long>> readTs, Supplier<OptionalLong> unconfirmedTs,
+                 Set<String> confirmedKinds) {}
 
     private final Parts p;
     private final Function<Txn, T> body;
     private final Executor bodies;
     private final Backoff backoff;
     private final CompletableFuture<T> result = new CompletableFuture<>();
-    /** Whether the next attempt may use the unconfirmed snapshot: not for read-only commands, a body that wrote nothing, or after a conflict. */
+    /**
+     * Whether the next attempt may use the unconfirmed snapshot: not for read-only commands, a body that
+     * wrote nothing or read untracked, or after a conflict.
+     */
     private boolean unconfirmedOk;
+    private final String kind;
 
-    AsyncTxn(Parts parts, Function<Txn, T> body, Executor bodies, boolean mayWrite) {
-        this.unconfirmedOk = mayWrite;
+    /** @param kind the command (null for read-only ones); a kind whose bodies read untracked is remembered */
+    AsyncTxn(Parts parts, Function<Txn, T> body, Executor bodies, String kind) {
+        this.kind = kind;
+        this.unconfirmedOk = kind != null && !parts.confirmedKinds().contains(kind);
         this.p = parts;
         this.body = body;
         this.bodies = bodies;
@@ -74,8 +82,8 @@ final class AsyncTxn<T> {
     private void runOn(long ts, boolean confirmed) {
         try {
             bodies.execute(() -> runBody(ts, confirmed));
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(e); // the connection's loop is shutting down
+        } catch (RejectedExecutionException e) { // the connection's loop is shutting down (TRYAGAIN)
+            result.completeExceptionally(e);
         }
     }
 
@@ -87,15 +95,27 @@ final class AsyncTxn<T> {
         }
         SnapshotTxn txn = new SnapshotTxn(p.store(), ts);
         T value;
+        NonBlocking.enter();
         try {
             value = body.apply(txn);
         } catch (ConflictException e) {
             snap.close();
             conflict(e.key() == null ? new byte[0] : e.key());
             return;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: the snapshot must not stay registered, the caller must hear
             snap.close();
             result.completeExceptionally(e);
+            return;
+        } finally {
+            NonBlocking.exit();
+        }
+        if (!confirmed && txn.readUntracked()) {
+            // The check at commit does not see untracked reads, so the answer may rest on this snapshot
+            // alone (e.g. a delta list's length): it needs a confirmed one, now and for this command from now on.
+            snap.close();
+            p.confirmedKinds().add(kind);
+            unconfirmedOk = false;
+            attempt();
             return;
         }
         if (!txn.hasWrites()) {

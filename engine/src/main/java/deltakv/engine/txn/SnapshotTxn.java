@@ -24,6 +24,8 @@ final class SnapshotTxn implements Txn {
         this.startTs = startTs;
     }
 
+    private boolean untrackedReads;
+
     @Override
     public long startTs() {
         return startTs;
@@ -32,11 +34,24 @@ final class SnapshotTxn implements Txn {
     @Override
     public byte[] get(byte[] key) {
         trackRead(key);
-        return getUntracked(key);
+        return read(key);
     }
 
     @Override
     public byte[] getUntracked(byte[] key) {
+        untrackedReads = true;
+        return read(key);
+    }
+
+    /**
+     * Whether the body read something the apply-time check will not validate (an untracked get or scan).
+     * Such a body's answer may rest on its snapshot alone, so it needs a confirmed one (see AsyncTxn).
+     */
+    boolean readUntracked() {
+        return untrackedReads;
+    }
+
+    private byte[] read(byte[] key) {
         PendingWrite w = writes.get(key);
         return w != null ? w.visibleValue() : store.get(key, startTs);
     }
@@ -50,6 +65,7 @@ final class SnapshotTxn implements Txn {
         List<KV> out = MergedScan.merge(store.scan(range.start(), range.end(), startTs, fetch, reverse),
                 pending, reverse, limit);
         if (track) trackRange(covered(range, out, limit, reverse));
+        else untrackedReads = true;
         return out;
     }
 

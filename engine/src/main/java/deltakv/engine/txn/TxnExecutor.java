@@ -3,6 +3,7 @@ package deltakv.engine.txn;
 import deltakv.engine.storage.MvccStore;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -44,7 +45,8 @@ public final class TxnExecutor {
         this.stats = stats;
         this.policy = policy;
         this.snapshotSource = snapshotSource;
-        this.async = new AsyncTxn.Parts(store, committer, snapshots, stats, policy, asyncSource, unconfirmedSource);
+        this.async = new AsyncTxn.Parts(store, committer, snapshots, stats, policy, asyncSource, unconfirmedSource,
+                ConcurrentHashMap.newKeySet());
     }
 
     public TxnExecutor(MvccStore store, Committer committer, SnapshotRegistry snapshots, ConflictStats stats) {
@@ -86,11 +88,12 @@ public final class TxnExecutor {
 
     /**
      * {@link #execute} without parking the calling thread: the same retry and re-submit rules, the body
-     * run on {@code bodies}; a body that may write ({@code mayWrite}) first tries the committer's
-     * unconfirmed snapshot (see {@link AsyncTxn}). The future fails with the exceptions {@link #execute} throws.
+     * run on {@code bodies}; a command that may write ({@code writeKind}: its name; null for read-only
+     * commands) first tries the committer's unconfirmed snapshot (see {@link AsyncTxn}). The future fails
+     * with the exceptions {@link #execute} throws.
      */
-    public <T> CompletableFuture<T> executeAsync(Function<Txn, T> body, Executor bodies, boolean mayWrite) {
-        return new AsyncTxn<>(async, body, bodies, mayWrite).start();
+    public <T> CompletableFuture<T> executeAsync(Function<Txn, T> body, Executor bodies, String writeKind) {
+        return new AsyncTxn<>(async, body, bodies, writeKind).start();
     }
 
     /**

@@ -72,14 +72,33 @@ public final class RelayConnection implements AutoCloseable {
      */
     public CompletableFuture<Reply> send(List<byte[]> args) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
+        Channel ch = channel;
+        // Queueing the future and writing the command happen together on the event loop: a shared
+        // connection is sent to from several threads, and a write overtaking another one's queue slot
+        // would hand each client the other's reply.
+        if (ch.eventLoop().inEventLoop()) {
+            enqueueAndWrite(ch, reply, args);
+        } else {
+            try {
+                ch.eventLoop().execute(() -> enqueueAndWrite(ch, reply, args));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                reply.completeExceptionally(new RelayBrokenException("connection to the leader at " + address + " closed"));
+            }
+        }
+        return reply;
+    }
+
+    private void enqueueAndWrite(Channel ch, CompletableFuture<Reply> reply, List<byte[]> args) {
+        if (!isOpen()) {
+            reply.completeExceptionally(new RelayBrokenException("connection to the leader at " + address + " closed"));
+            return;
+        }
         waiting.add(reply);
         List<RedisMessage> parts = new ArrayList<>(args.size());
         for (byte[] a : args) parts.add(new FullBulkStringRedisMessage(Unpooled.wrappedBuffer(a)));
-        channel.writeAndFlush(new ArrayRedisMessage(parts)).addListener(f -> {
+        ch.writeAndFlush(new ArrayRedisMessage(parts)).addListener(f -> {
             if (!f.isSuccess()) close();
         });
-        if (!isOpen()) failAll("connection to the leader at " + address + " closed");
-        return reply;
     }
 
     /** Closes the connection if no reply came within {@code timeoutMillis} (the waiting call then fails). */
