@@ -68,6 +68,7 @@ public final class RaftNodeStatus implements NodeStatus {
         m.put("raft_apply_us", r.applyMicros());
         m.put("raft_read_rounds", r.readRounds());
         m.put("raft_read_round_us", r.readRoundMicros());
+        m.put("raft_window_reads", r.windowReads());
         return m;
     }
 

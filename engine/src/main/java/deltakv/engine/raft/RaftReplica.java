@@ -120,7 +120,7 @@ public final class RaftReplica implements AutoCloseable {
                 settings.batchLinger().toNanos(), stats, selfId);
         ReadBarrier reads = new ReadBarrier(
                 () -> local.read(WatermarkQuery.REQUEST).thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
-                watermark, timeout, stats);
+                watermark, timeout, stats, new LeadershipWindow(() -> isLeader(server), settings.electionMin().toMillis()));
         // bug flag: a follower answers reads at its own applied watermark, without asking the leader
         java.util.function.BooleanSupplier staleReads = bugs.contains(Replication.STALE_FOLLOWER_READ)
                 ? () -> !isLeader(server) : () -> false;

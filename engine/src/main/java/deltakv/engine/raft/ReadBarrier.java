@@ -26,10 +26,12 @@ final class ReadBarrier {
     private boolean inFlight;
 
     private final ReplicationStats stats;
+    private final LeadershipWindow window;
 
     ReadBarrier(Supplier<CompletableFuture<Long>> query, AppliedWatermark local, long timeoutMillis,
-                ReplicationStats stats) {
+                ReplicationStats stats, LeadershipWindow window) {
         this.stats = stats;
+        this.window = window;
         this.query = query;
         this.local = local;
         this.timeoutMillis = timeoutMillis;
@@ -37,6 +39,7 @@ final class ReadBarrier {
 
     /** Retries failed rounds (no leader yet, election) until the timeout, then gives up retryably. */
     long await() {
+        if (confirmedByWindow()) return local.current();
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         Throwable last = null;
         try {
@@ -69,6 +72,7 @@ final class ReadBarrier {
      * local apply), so one round resumes all its callers in one pass. Same retries and errors.
      */
     CompletableFuture<Long> awaitAsync() {
+        if (confirmedByWindow()) return CompletableFuture.completedFuture(local.current());
         CompletableFuture<Long> out = new CompletableFuture<>();
         attemptAsync(System.nanoTime() + timeoutMillis * 1_000_000L, null, out);
         return out;
@@ -99,6 +103,22 @@ final class ReadBarrier {
         });
     }
 
+    /**
+     * Whether a recent round still confirms this node's leadership ({@link LeadershipWindow}); then the
+     * local applied watermark is a linearizable read point. Starts the next round early, in the
+     * background, so a steady stream of reads never waits for one.
+     */
+    private boolean confirmedByWindow() {
+        if (!window.open()) return false;
+        if (window.closingSoon()) {
+            synchronized (this) {
+                if (!inFlight) join();
+            }
+        }
+        stats.windowReads.incrementAndGet();
+        return true;
+    }
+
     private synchronized CompletableFuture<Long> join() {
         if (next == null) next = new CompletableFuture<>();
         CompletableFuture<Long> f = next;
@@ -113,6 +133,7 @@ final class ReadBarrier {
         inFlight = true;
         CompletableFuture<Long> q;
         long started = System.nanoTime();
+        long windowFrom = window.roundStarting();
         try {
             q = query.get().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
@@ -123,6 +144,7 @@ final class ReadBarrier {
         q.whenCompleteAsync((ts, err) -> {
             stats.readRounds.incrementAndGet();
             stats.readRoundNanos.addAndGet(System.nanoTime() - started);
+            if (err == null) window.roundSucceeded(windowFrom);
             if (err != null) round.completeExceptionally(err);
             else round.complete(ts);
             synchronized (this) {

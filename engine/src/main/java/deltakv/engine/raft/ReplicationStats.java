@@ -21,6 +21,8 @@ public final class ReplicationStats {
     /** Read rounds (one leadership confirmation each, shared by the reads that joined it) and their time. */
     final AtomicLong readRounds = new AtomicLong();
     final AtomicLong readRoundNanos = new AtomicLong();
+    /** Linearizable reads served by a recent round's leadership window, with no round of their own. */
+    final AtomicLong windowReads = new AtomicLong();
     /** Time this replica spent applying entries. */
     final AtomicLong applyNanos = new AtomicLong();
 
@@ -78,5 +80,9 @@ public final class ReplicationStats {
 
     public long readRoundMicros() {
         return readRoundNanos.get() / 1000;
+    }
+
+    public long windowReads() {
+        return windowReads.get();
     }
 }

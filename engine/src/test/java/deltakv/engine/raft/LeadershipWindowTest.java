@@ -1,0 +1,74 @@
+package deltakv.engine.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A read round that confirmed leadership serves the reads of the next few ms on the leader (and only
+ * there), never longer than 1/20 of the minimum election timeout after the round started.
+ */
+class LeadershipWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final AtomicBoolean leader = new AtomicBoolean(true);
+    private final LeadershipWindow w = new LeadershipWindow(leader::get, 1000); // a 50 ms window
+
+    @TempDir
+    Path dir;
+    private MiniCluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) cluster.close();
+    }
+
+    @Test
+    void opensAfterASuccessfulRoundAndClosesOnTime() throws Exception {
+        assertFalse(w.open(), "no round yet");
+        long started = w.roundStarting();
+        w.roundSucceeded(started);
+        assertTrue(w.open());
+        Thread.sleep(70);
+        assertFalse(w.open(), "50 ms after the round started");
+    }
+
+    @Test
+    void onlyForANodeThatLedWhenTheRoundStartedAndEndedAndStillLeads() {
+        leader.set(false);
+        long started = w.roundStarting();
+        leader.set(true);
+        w.roundSucceeded(started);
+        assertFalse(w.open(), "not leader when the round started");
+        started = w.roundStarting();
+        leader.set(false);
+        w.roundSucceeded(started);
+        leader.set(true);
+        assertFalse(w.open(), "not leader when it ended");
+        w.roundSucceeded(w.roundStarting());
+        leader.set(false);
+        assertFalse(w.open(), "not leader any more");
+    }
+
+    @Test
+    void theLeaderServesMostReadsWithoutARoundAFollowerNever() throws Exception {
+        cluster = MiniCluster.start(3, dir, RaftSettings.defaults());
+        MiniCluster.Member l = cluster.leader(WAIT);
+        MiniCluster.Member f = cluster.follower(WAIT);
+        long before = l.replica().stats().readRounds();
+        for (int i = 0; i < 2000; i++) l.replica().committer().readTimestamp();
+        long rounds = l.replica().stats().readRounds() - before;
+        assertTrue(l.replica().stats().windowReads() > 1000, "served by the window: " + l.replica().stats().windowReads());
+        assertTrue(rounds < 1000, rounds + " rounds for 2000 reads");
+        long fBefore = f.replica().stats().readRounds();
+        for (int i = 0; i < 50; i++) f.replica().committer().readTimestamp();
+        assertEquals(0, f.replica().stats().windowReads());
+        assertTrue(f.replica().stats().readRounds() - fBefore >= 50, "a follower asks the leader every time");
+    }
+}
