@@ -10,27 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deltakv.engine.txn.AmbiguousCommitException;
 import deltakv.engine.txn.ApplyResult;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FailoverTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    @TempDir
-    Path dir;
-    private MiniCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
+class FailoverTest extends MiniClusterTest {
     @Test
     void writesResumeAfterTheLeaderIsKilledAndNoAcknowledgedWriteIsLost() throws Exception {
         cluster = MiniCluster.start(3, dir, RaftSettings.defaults());

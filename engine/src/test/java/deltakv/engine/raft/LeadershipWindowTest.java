@@ -4,30 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A read round that confirmed leadership serves the reads of the next few ms on the leader (and only
  * there), never longer than 1/20 of the minimum election timeout after the round started.
  */
-class LeadershipWindowTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+class LeadershipWindowTest extends MiniClusterTest {
     private final AtomicBoolean leader = new AtomicBoolean(true);
     private final LeadershipWindow w = new LeadershipWindow(leader::get, 1000); // a 50 ms window
-
-    @TempDir
-    Path dir;
-    private MiniCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
 
     @Test
     void opensAfterASuccessfulRoundAndClosesOnTime() throws Exception {

@@ -9,28 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import deltakv.engine.txn.ApplyResult;
 import deltakv.engine.txn.Mutation;
 import deltakv.engine.txn.OperationGroup;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReplicationTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    @TempDir
-    Path dir;
-    private MiniCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
+class ReplicationTest extends MiniClusterTest {
     static byte[] b(String s) {
         return s.getBytes(UTF_8);
     }

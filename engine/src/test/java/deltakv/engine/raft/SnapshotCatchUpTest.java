@@ -10,26 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import deltakv.engine.txn.ApplyResult;
 import deltakv.engine.txn.Mutation;
 import deltakv.engine.txn.OperationGroup;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A node down while the log is purged behind a snapshot catches up by installing that snapshot. */
-class SnapshotCatchUpTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    @TempDir
-    Path dir;
-    private MiniCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
+class SnapshotCatchUpTest extends MiniClusterTest {
     private static OperationGroup write(String k, byte[] v, long startTs) {
         return new OperationGroup(ThreadLocalRandom.current().nextLong(), startTs, 0, List.of(), List.of(),
                 List.of(v == null ? new Mutation.Delete(b(k)) : new Mutation.Put(b(k), v)));

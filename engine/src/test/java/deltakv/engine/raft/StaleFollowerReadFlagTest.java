@@ -3,28 +3,15 @@ package deltakv.engine.raft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A follower cut off from the leader: the correct engine refuses to pick a read timestamp
  * (retryable error), the stale-follower-read bug flag makes it answer from its own, stale state.
  */
-class StaleFollowerReadFlagTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    @TempDir
-    Path dir;
-    private MiniCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
+class StaleFollowerReadFlagTest extends MiniClusterTest {
     private MiniCluster.Member isolatedFollower(Set<String> bugs) throws Exception {
         cluster = MiniCluster.start(3, dir, RaftSettings.defaults().withCommitTimeout(Duration.ofSeconds(2)), bugs);
         MiniCluster.Member f = cluster.follower(WAIT);
