@@ -42,15 +42,30 @@ final class MiniCluster implements AutoCloseable {
 
     static MiniCluster start(int n, Path dir, RaftSettings settings, Set<String> bugs) throws IOException {
         List<String> parts = new ArrayList<>();
-        for (int i = 1; i <= n; i++) parts.add("n" + i + "=127.0.0.1:" + freePort() + ":" + freePort());
+        int[] ports = freePorts(2 * n);
+        for (int i = 1; i <= n; i++) parts.add("n" + i + "=127.0.0.1:" + ports[2 * i - 2] + ":" + ports[2 * i - 1]);
         MiniCluster c = new MiniCluster(dir, PeerList.parse(String.join(",", parts)), settings, bugs);
         for (PeerAddress p : c.peers.peers()) c.restart(p.id());
         return c;
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** Distinct free ports: all sockets stay open until every port is picked, so none is handed out twice. */
+    static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> open = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket(0);
+                open.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : open) s.close();
         }
     }
 
