@@ -3,6 +3,7 @@ package deltakv.engine.raft;
 import deltakv.engine.txn.AmbiguousCommitException;
 import deltakv.engine.txn.ApplyResult;
 import deltakv.engine.txn.Committer;
+import deltakv.engine.txn.Futures;
 import deltakv.engine.txn.OperationGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,7 @@ public final class RaftCommitter implements Committer {
     private void submitAsync(OperationGroup group, int attempt, long deadline, CompletableFuture<ApplyResult> out) {
         submitter.submit(group.withCommitTs(0)).whenComplete((r, err) -> {
             if (err != null) {
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                        ? err.getCause() : err;
+                Throwable cause = Futures.cause(err);
                 if (cause instanceof ClusterUnavailableException) {
                     out.completeExceptionally(cause);
                     return;

@@ -95,7 +95,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
     private void replyInOrder(Response r) {
         if (!muxOrder.isEmpty()) {
             muxOrder.add(CompletableFuture.completedFuture(r));
-            if (muxDrainScheduled.compareAndSet(false, true)) ctx.executor().execute(this::drainMux);
+            scheduleMuxDrain();
         } else {
             submitInOrder(() -> respond(r));
         }
@@ -171,9 +171,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<RedisMessage> 
         }
         muxOrder.add(f);
         if (muxOrder.size() > MAX_PENDING) ctx.channel().config().setAutoRead(false);
-        f.whenComplete((r, e) -> {
-            if (muxDrainScheduled.compareAndSet(false, true)) ctx.executor().execute(this::drainMux);
-        });
+        f.whenComplete((r, e) -> scheduleMuxDrain());
+    }
+
+    /** One drain pending at a time, so replies completed together leave in one flush. */
+    private void scheduleMuxDrain() {
+        if (muxDrainScheduled.compareAndSet(false, true)) ctx.executor().execute(this::drainMux);
     }
 
     private void drainMux() {

@@ -1,13 +1,13 @@
 package deltakv.engine.redis;
 
 import deltakv.engine.redis.relay.RelaySession;
+import deltakv.engine.txn.Futures;
 import deltakv.engine.txn.Txn;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -74,8 +74,7 @@ public final class Session {
         }
         return context.runner().runAsync(txn -> d.spec().handler().execute(txn, args), bodies,
                         d.spec().write() ? d.spec().name() : null)
-                .map(f -> f.handle((reply, err) -> Response.of(err == null ? reply : TxnFailures.toReply(
-                        err instanceof CompletionException && err.getCause() != null ? err.getCause() : err))));
+                .map(f -> f.handle((reply, err) -> Response.of(err == null ? reply : TxnFailures.toReply(Futures.cause(err)))));
     }
 
     /** Relay connections are opened on the client connection's event loop; asynchronous bodies run there. */

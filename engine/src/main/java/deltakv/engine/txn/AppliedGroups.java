@@ -48,8 +48,8 @@ final class AppliedGroups {
     /** Live records in commit order (id -> commit ts). */
     private final LinkedHashMap<Long, Long> recent = new LinkedHashMap<>(1024);
     /** The records of the entry being applied, written by {@link #finishEntry}. */
-    private final ByteBuffer entry = ByteBuffer.allocate(16 * 512);
-    private ByteBuffer overflow;
+    /** Grows (and stays grown) when an entry commits more groups than it holds. */
+    private ByteBuffer entry = ByteBuffer.allocate(16 * 512);
     private long entryNewest = Long.MIN_VALUE;
     private long entryFirstId;
     private long newestSeen = Long.MIN_VALUE;
@@ -76,7 +76,6 @@ final class AppliedGroups {
     void resync() {
         recent.clear();
         entry.clear();
-        overflow = null;
         entryNewest = Long.MIN_VALUE;
         newestSeen = Long.MIN_VALUE;
         prunedBelow = Long.MIN_VALUE; // a failed write or an ingest: prune from the start again
@@ -108,9 +107,8 @@ final class AppliedGroups {
     void record(long id, long commitTs) {
         if (entryNewest == Long.MIN_VALUE) entryFirstId = id;
         entryNewest = Math.max(entryNewest, commitTs);
-        ByteBuffer b = overflow != null ? overflow : entry;
-        if (b.remaining() < 16) b = grow();
-        b.putLong(id).putLong(commitTs);
+        if (entry.remaining() < 16) entry = ByteBuffer.allocate(entry.capacity() * 2).put(entry.flip());
+        entry.putLong(id).putLong(commitTs);
         remember(id, commitTs);
     }
 
@@ -120,11 +118,8 @@ final class AppliedGroups {
      */
     void finishEntry(StoreBatch batch) {
         if (entryNewest == Long.MIN_VALUE) return;
-        ByteBuffer b = overflow != null ? overflow : entry;
-        byte[] value = java.util.Arrays.copyOf(b.array(), b.position());
-        batch.putMeta(key(entryNewest, entryFirstId), value);
+        batch.putMeta(key(entryNewest, entryFirstId), java.util.Arrays.copyOf(entry.array(), entry.position()));
         entry.clear();
-        overflow = null;
         entryNewest = Long.MIN_VALUE;
         evict();
         if (++sincePrune >= PRUNE_EVERY) {
@@ -158,14 +153,6 @@ final class AppliedGroups {
     /** Commit ts below which a record answers no lookup at or after {@code ts}. */
     private long cutoff(long ts) {
         return ts == Long.MIN_VALUE ? Long.MIN_VALUE : ts - window;
-    }
-
-    private ByteBuffer grow() {
-        ByteBuffer from = overflow != null ? overflow : entry;
-        ByteBuffer bigger = ByteBuffer.allocate(from.capacity() * 2);
-        bigger.put(from.array(), 0, from.position());
-        overflow = bigger;
-        return bigger;
     }
 
     /** Record keys sort by commit ts: the sign bit flipped, so signed order is bytewise order. */

@@ -4,7 +4,6 @@ import deltakv.engine.storage.MvccStore;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,7 +71,7 @@ final class AsyncTxn<T> {
         }
         ts.whenComplete((t, err) -> {
             if (err != null) {
-                result.completeExceptionally(unwrap(err));
+                result.completeExceptionally(Futures.cause(err));
                 return;
             }
             runOn(t, true);
@@ -109,23 +108,19 @@ final class AsyncTxn<T> {
         } finally {
             NonBlocking.exit();
         }
-        if (!confirmed && txn.readUntracked()) {
-            // The check at commit does not see untracked reads, so the answer may rest on this snapshot
-            // alone (e.g. a delta list's length): it needs a confirmed one, now and for this command from now on.
+        if (!confirmed && (txn.readUntracked() || !txn.hasWrites())) {
+            // The check at commit sees neither untracked reads (e.g. a delta list's length) nor the reads
+            // of a body that wrote nothing, so the answer may rest on this snapshot alone: it needs a
+            // confirmed one. A command that reads untracked skips the unconfirmed snapshot from now on.
             snap.close();
-            p.confirmedKinds().add(kind);
+            if (txn.readUntracked()) p.confirmedKinds().add(kind);
             unconfirmedOk = false;
             attempt();
             return;
         }
         if (!txn.hasWrites()) {
             snap.close();
-            if (confirmed) {
-                result.complete(value);
-            } else {
-                unconfirmedOk = false; // a read-only answer needs a confirmed snapshot
-                attempt();
-            }
+            result.complete(value);
             return;
         }
         commit(snap, txn.toGroup(newGroupId()), value, 0);
@@ -135,7 +130,7 @@ final class AsyncTxn<T> {
     private void commit(SnapshotRegistry.Snapshot snap, OperationGroup group, T value, int attempt) {
         p.committer().commitAsync(group).whenComplete((r, err) -> {
             if (err != null) {
-                Throwable cause = unwrap(err);
+                Throwable cause = Futures.cause(err);
                 if (cause instanceof AmbiguousCommitException) {
                     p.stats().ambiguous();
                     if (attempt < p.policy().ambiguousResubmits()) {
@@ -171,10 +166,6 @@ final class AsyncTxn<T> {
         }
         p.stats().retry(key);
         CompletableFuture.delayedExecutor(pause, TimeUnit.NANOSECONDS, Runnable::run).execute(this::attempt);
-    }
-
-    static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     static long newGroupId() {

@@ -2,6 +2,7 @@ package deltakv.engine.redis.relay;
 
 import deltakv.engine.redis.Reply;
 import deltakv.engine.redis.Response;
+import deltakv.engine.txn.Futures;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -141,8 +142,7 @@ public final class RelaySession implements AutoCloseable {
                 track(name, r);
                 return Response.of(r);
             }
-            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                    ? err.getCause() : err;
+            Throwable cause = Futures.cause(err);
             return broken(name, String.valueOf(cause.getMessage()));
         }));
     }
