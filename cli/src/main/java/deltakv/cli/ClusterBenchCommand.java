@@ -6,6 +6,7 @@ import deltakv.engine.Variant;
 import deltakv.engine.cluster.ClusterLayout;
 import deltakv.engine.cluster.LocalCluster;
 import deltakv.engine.cluster.NodeJvmArgs;
+import deltakv.engine.cluster.RedisServerProcess;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,15 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results/raft-rpush-bench.json", description = "Results JSON (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--reference", defaultValue = "redis-server",
+            description = "Reference points measured with the same clients first: redis-server (one process, no "
+                    + "replication, no persistence; what this machine's load generator and loopback allow) or none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String reference;
+
+    /** A reference point needs no JIT warm-up on the server side; the client's is covered by this. */
+    private static final double REFERENCE_WARMUP_SECONDS = 5;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -84,7 +94,12 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             err.println("dkv: --connect must be all or leader");
             return ExitCodes.BAD_ARGUMENTS;
         }
+        if (!reference.equals("redis-server") && !reference.equals("none")) {
+            err.println("dkv: --reference must be redis-server or none");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
+        if (reference.equals("redis-server")) measureReference(rows, o);
         for (String v : variants) {
             ClusterLayout layout = new ClusterLayout(dir.resolve(v), nodes, basePort, v, List.of(), false);
             if (Files.exists(layout.dir())) deleteTree(layout.dir());
@@ -96,7 +111,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                 } catch (java.io.IOException e) {
                     // e.g. a variant the engine does not implement yet: record it and go on
                     rows.add(Map.of("variant", v, "error", e.getMessage()));
-                    o.printf("%-8s not measured: %s%n", v, e.getMessage());
+                    o.printf("%-12s not measured: %s%n", v, e.getMessage());
                     continue;
                 }
                 List<Integer> all = layout.ids().stream().map(layout::redisPort).toList();
@@ -107,22 +122,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                         BatchCounters before = BatchCounters.read(all);
                         RpushLoad.Result r = RpushLoad.run(ports, c, k, warmup, duration, "bench" + (run++));
                         double perEntry = BatchCounters.read(all).groupsPerEntrySince(before);
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("variant", v);
-                        row.put("keys", k);
-                        row.put("clients", c);
-                        row.put("connect", connect);
-                        row.put("ops", r.ops());
-                        row.put("errors", r.errors());
-                        row.put("seconds", round(r.seconds()));
-                        row.put("rpush_per_s", round(r.opsPerSecond()));
-                        row.put("p50_ms", round(r.p50Ms()));
-                        row.put("p99_ms", round(r.p99Ms()));
+                        Map<String, Object> row = row(v, connect, r);
                         row.put("groups_per_entry", round(perEntry));
                         rows.add(row);
-                        o.printf("%-8s keys=%-3d clients=%-3d %9.1f RPUSH/s  p50=%7.2f ms  p99=%8.2f ms  errors=%d"
-                                        + "  groups/entry=%.1f%n",
-                                v, k, c, r.opsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors(), perEntry);
+                        o.printf("%s  groups/entry=%.1f%n", line(v, r), perEntry);
                         o.flush();
                     }
                 }
@@ -132,7 +135,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         doc.put("benchmark", "rpush");
         doc.put("command", "dkv cluster bench --variants " + String.join(",", variants) + " --clients "
                 + join(clients) + " --keys " + join(keys) + " --duration " + duration + " --warmup " + warmup
-                + " --nodes " + nodes + " --connect " + connect);
+                + " --nodes " + nodes + " --connect " + connect + " --reference " + reference);
         doc.put("time", Instant.now().toString());
         doc.put("cpus", Runtime.getRuntime().availableProcessors());
         doc.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -141,6 +144,53 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), doc);
         o.println("results: " + out.toAbsolutePath());
         return ExitCodes.OK;
+    }
+
+    /**
+     * The same load against one real redis-server: the ceiling this machine's load generator and loopback
+     * give, recorded next to the cluster's numbers so results from different machines can be compared.
+     */
+    private void measureReference(List<Map<String, Object>> rows, PrintWriter o) throws Exception {
+        String name = "redis-server";
+        if (RedisServerProcess.binary() == null) {
+            rows.add(Map.of("variant", name, "reference", true, "error", "redis-server not found on PATH"));
+            o.printf("%-12s not measured: not found on PATH (scripts/install-test-deps.sh installs it)%n", name);
+            return;
+        }
+        try (RedisServerProcess redis = RedisServerProcess.start()) {
+            int run = 0;
+            for (int k : keys) {
+                for (int c : clients) {
+                    RpushLoad.Result r = RpushLoad.run(List.of(redis.port()), c, k,
+                            Math.min(warmup, REFERENCE_WARMUP_SECONDS), duration, "ref" + (run++));
+                    Map<String, Object> row = row(name, "one process", r);
+                    row.put("reference", true);
+                    rows.add(row);
+                    o.printf("%s  (reference)%n", line(name, r));
+                    o.flush();
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> row(String variant, String connect, RpushLoad.Result r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("variant", variant);
+        row.put("keys", r.keys());
+        row.put("clients", r.clients());
+        row.put("connect", connect);
+        row.put("ops", r.ops());
+        row.put("errors", r.errors());
+        row.put("seconds", round(r.seconds()));
+        row.put("rpush_per_s", round(r.opsPerSecond()));
+        row.put("p50_ms", round(r.p50Ms()));
+        row.put("p99_ms", round(r.p99Ms()));
+        return row;
+    }
+
+    private static String line(String variant, RpushLoad.Result r) {
+        return String.format("%-12s keys=%-3d clients=%-3d %9.1f RPUSH/s  p50=%7.2f ms  p99=%8.2f ms  errors=%d",
+                variant, r.keys(), r.clients(), r.opsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors());
     }
 
     private static double round(double d) {

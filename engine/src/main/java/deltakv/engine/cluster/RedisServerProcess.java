@@ -1,4 +1,4 @@
-package deltakv.engine.it;
+package deltakv.engine.cluster;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real redis-server started as an OS process on a free loopback port, no persistence, stopped by
- * PID on close. Installed by scripts/install-test-deps.sh (Debian package redis-server).
+ * PID on close. The differential tests compare replies against it; {@code dkv cluster bench} measures
+ * it as the machine's reference point. Installed by scripts/install-test-deps.sh (Debian package
+ * redis-server).
  */
 public final class RedisServerProcess implements AutoCloseable {
     private final Process process;
@@ -41,13 +43,12 @@ public final class RedisServerProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RedisServerProcess r = new RedisServerProcess(p, port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (RespConnection c = new RespConnection("127.0.0.1", port)) {
-                if ("+PONG".equals(c.call("PING"))) return r;
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                if (List.of("PONG").equals(RespProbe.call("127.0.0.1", port, 1000, "PING"))) return r;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
-            if (!p.isAlive()) break;
         }
         String output = Files.readString(log); // read before close() deletes it
         r.close();
@@ -56,6 +57,10 @@ public final class RedisServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public static int freePort() throws IOException {
