@@ -2,10 +2,8 @@ package deltakv.engine.collections;
 
 import deltakv.engine.txn.Txn;
 import java.nio.ByteBuffer;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Committed list metadata (base + Σ committed deltas) already resolved by this transaction. Why: several
@@ -13,31 +11,29 @@ import java.util.WeakHashMap;
  * MULTI body may touch one list many times; the snapshot is fixed, so the second delta scan would return
  * the same sum. Only the transaction's own DEL changes what it sees (it deletes base meta and deltas), so
  * {@link #forget} is called there; its own new deltas are invisible to its scans and are counted by
- * {@link PendingDeltas}. Keyed weakly by the {@link Txn} object: a retried body starts with nothing.
+ * {@link PendingDeltas}. Held by the {@link Txn} ({@link Txn#local}): a retried body starts with nothing.
  */
 final class ResolvedMetas {
     /** @param tracked whether base meta and the live delta range were registered for conflicts */
     record Resolved(ListMeta committed, boolean tracked) {}
 
-    private static final Map<Txn, ResolvedMetas> BY_TXN = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final Map<ByteBuffer, Resolved> byKey = new HashMap<>();
 
     static ResolvedMetas of(Txn txn) {
-        return BY_TXN.computeIfAbsent(txn, t -> new ResolvedMetas());
+        return txn.local(ResolvedMetas.class, ResolvedMetas::new);
     }
 
     /** What was resolved for {@code key}, or null (also when tracking is needed but the earlier read lacked it). */
-    synchronized Resolved get(byte[] key, boolean track) {
+    Resolved get(byte[] key, boolean track) {
         Resolved r = byKey.get(ByteBuffer.wrap(key));
         return r == null || (track && !r.tracked()) ? null : r;
     }
 
-    synchronized void put(byte[] key, Resolved r) {
+    void put(byte[] key, Resolved r) {
         byKey.put(ByteBuffer.wrap(key.clone()), r);
     }
 
-    synchronized void forget(byte[] key) {
+    void forget(byte[] key) {
         byKey.remove(ByteBuffer.wrap(key));
     }
 }

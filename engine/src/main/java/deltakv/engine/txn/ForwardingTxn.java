@@ -1,6 +1,7 @@
 package deltakv.engine.txn;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A {@link Txn} that passes every call to another one. Wrappers that observe a transaction's storage work
@@ -61,5 +62,10 @@ public abstract class ForwardingTxn implements Txn {
     @Override
     public void trackRange(KeyRange range) {
         inner.trackRange(range);
+    }
+
+    @Override
+    public <T> T local(Class<T> type, Supplier<T> create) {
+        return inner.local(type, create);
     }
 }

@@ -2,9 +2,12 @@ package deltakv.engine.txn;
 
 import deltakv.engine.storage.MvccStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The {@link Txn} a body runs on: reads at startTs overlaid with the pending writes, tracked reads
@@ -25,6 +28,7 @@ final class SnapshotTxn implements Txn {
     }
 
     private boolean untrackedReads;
+    private Map<Class<?>, Object> locals;
 
     @Override
     public long startTs() {
@@ -105,6 +109,12 @@ final class SnapshotTxn implements Txn {
     @Override
     public void trackRange(KeyRange range) {
         readRanges.add(range);
+    }
+
+    @Override
+    public <T> T local(Class<T> type, Supplier<T> create) {
+        if (locals == null) locals = new HashMap<>(4);
+        return type.cast(locals.computeIfAbsent(type, t -> create.get()));
     }
 
     boolean hasWrites() {

@@ -1,6 +1,7 @@
 package deltakv.engine.txn;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A transaction body's view of the store: everything is read at one snapshot ({@link #startTs()})
@@ -42,6 +43,13 @@ public interface Txn {
     void trackRead(byte[] key);
 
     void trackRange(KeyRange range);
+
+    /**
+     * This transaction's instance of {@code type}, made by {@code create} on first use: state a data
+     * layer keeps for one attempt of a body (resolved metadata, deltas emitted but not committed). A
+     * retried body runs on a new Txn, so nothing carries over between attempts.
+     */
+    <T> T local(Class<T> type, Supplier<T> create);
 
     /** A key/value pair returned by scans. */
     record KV(byte[] key, byte[] value) {}

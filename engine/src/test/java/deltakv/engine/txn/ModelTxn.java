@@ -62,4 +62,11 @@ final class ModelTxn implements Txn {
 
     @Override
     public void trackRange(KeyRange range) {}
+
+    private final java.util.Map<Class<?>, Object> locals = new java.util.HashMap<>();
+
+    @Override
+    public <T> T local(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(locals.computeIfAbsent(type, t -> create.get()));
+    }
 }
