@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,9 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     double duration;
 
     // A fresh cluster's JIT keeps compiling for ~30 s on 2 cores: 64 clients measured 7.9k RPUSH/s after a
-    // 10 s warm-up and 13.5k after 30 s (docs/replication.md, Benchmark).
-    @Option(names = "--warmup", defaultValue = "30", description = "Seconds of unmeasured load before each point (default: ${DEFAULT-VALUE}).")
+    // 10 s warm-up and 13.5k after 30 s (docs/bench-history.md).
+    @Option(names = "--warmup", defaultValue = "30",
+            description = "Seconds of unmeasured load on each fresh cluster (most clients and keys), and again before each point (default: ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--connect", defaultValue = "all",
@@ -116,6 +118,9 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                 }
                 List<Integer> all = layout.ids().stream().map(layout::redisPort).toList();
                 List<Integer> ports = connect.equals("leader") ? List.of(layout.redisPort(leader)) : all;
+                // The JIT of fresh node JVMs compiles under load for a minute or more: without this, whichever
+                // point comes first (one client) is measured on cold nodes (166 vs 494 RPUSH/s warm, 2026-12-03).
+                if (warmup > 0) RpushLoad.run(ports, Collections.max(clients), Collections.max(keys), 0, warmup, "warm");
                 int run = 0;
                 for (int k : keys) {
                     for (int c : clients) {
