@@ -45,8 +45,8 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "10", description = "Seconds measured per point (default: ${DEFAULT-VALUE}).")
     double duration;
 
-    // A fresh cluster's JIT keeps compiling for ~30 s on 2 cores: 64 clients measured 7.9k RPUSH/s after a
-    // 10 s warm-up and 13.5k after 30 s (docs/bench-history.md).
+    // A fresh cluster's JIT keeps compiling for 30 s or more on 2 cores: 64 clients measured 7.9k RPUSH/s after
+    // a 10 s warm-up and 13.5k after 30 s (docs/bench-history.md).
     @Option(names = "--warmup", defaultValue = "30",
             description = "Seconds of unmeasured load on each fresh cluster (most clients and keys), and again before each point (default: ${DEFAULT-VALUE}).")
     double warmup;
@@ -119,7 +119,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                 List<Integer> all = layout.ids().stream().map(layout::redisPort).toList();
                 List<Integer> ports = connect.equals("leader") ? List.of(layout.redisPort(leader)) : all;
                 // The JIT of fresh node JVMs compiles under load for a minute or more: without this, whichever
-                // point comes first (one client) is measured on cold nodes (166 vs 494 RPUSH/s warm, 2026-12-03).
+                // point comes first (one client) is measured on cold nodes (166 vs 364 RPUSH/s warm, 2026-12-03).
                 if (warmup > 0) RpushLoad.run(ports, Collections.max(clients), Collections.max(keys), 0, warmup, "warm");
                 int run = 0;
                 for (int k : keys) {
