@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -91,18 +93,18 @@ public final class LocalCluster implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            String leader = null;
-            boolean agreed = true;
             if (layout.ids().stream().noneMatch(this::running)) {
                 throw new IOException("every node exited; " + layout.ids().get(0) + " said: " + lastLine(layout.ids().get(0)));
             }
-            for (String id : layout.ids()) {
-                if (!running(id)) continue;
-                NodeRole r = role(id);
-                if (r.isLeader()) leader = id;
-                if (r.leader() == null) agreed = false;
+            // Exactly one claimant that every node names: a deposed leader that has not heard of the next
+            // term yet still claims to lead.
+            List<String> up = layout.ids().stream().filter(this::running).toList();
+            Map<String, NodeRole> roles = new LinkedHashMap<>();
+            for (String id : up) roles.put(id, role(id));
+            List<String> claimants = up.stream().filter(id -> roles.get(id).isLeader()).toList();
+            if (claimants.size() == 1 && roles.values().stream().allMatch(r -> claimants.get(0).equals(r.leader()))) {
+                return claimants.get(0);
             }
-            if (leader != null && agreed) return leader;
             last = String.join("; ", statusLines());
             Thread.sleep(100);
         }

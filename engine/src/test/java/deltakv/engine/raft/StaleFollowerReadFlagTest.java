@@ -1,6 +1,7 @@
 package deltakv.engine.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -16,6 +17,10 @@ class StaleFollowerReadFlagTest extends MiniClusterTest {
         cluster = MiniCluster.start(3, dir, RaftSettings.defaults().withCommitTimeout(Duration.ofSeconds(2)), bugs);
         MiniCluster.Member f = cluster.follower(WAIT);
         for (MiniCluster.Member m : cluster.members()) if (m != f) cluster.kill(m.id());
+        // Between the two kills f may win an election with the last peer's vote; alone it then steps down.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (f.replica().isLeader() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertFalse(f.replica().isLeader(), "the isolated member stepped down");
         return f;
     }
 
