@@ -98,10 +98,9 @@ public final class LocalCluster implements AutoCloseable {
             }
             // Exactly one claimant that every node names: a deposed leader that has not heard of the next
             // term yet still claims to lead.
-            List<String> up = layout.ids().stream().filter(this::running).toList();
             Map<String, NodeRole> roles = new LinkedHashMap<>();
-            for (String id : up) roles.put(id, role(id));
-            List<String> claimants = up.stream().filter(id -> roles.get(id).isLeader()).toList();
+            for (String id : layout.ids()) if (running(id)) roles.put(id, role(id));
+            List<String> claimants = roles.keySet().stream().filter(id -> roles.get(id).isLeader()).toList();
             if (claimants.size() == 1 && roles.values().stream().allMatch(r -> claimants.get(0).equals(r.leader()))) {
                 return claimants.get(0);
             }

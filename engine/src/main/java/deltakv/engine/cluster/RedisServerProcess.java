@@ -59,7 +59,7 @@ public final class RedisServerProcess implements AutoCloseable {
         return port;
     }
 
-    public static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
