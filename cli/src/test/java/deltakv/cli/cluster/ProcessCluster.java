@@ -54,7 +54,9 @@ final class ProcessCluster implements AutoCloseable {
     /** A base port with all Redis and Raft ports of the layout free right now. */
     static int freeBase(int nodes) throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(30_000);
+            // Below the kernel's ephemeral range (32768+ here): a port checked free there can be taken by
+            // any outgoing connection before the node binds it (a node once exited "Address already in use").
+            int base = 10_000 + ThreadLocalRandom.current().nextInt(21_000);
             boolean ok = true;
             for (int i = 0; i < nodes && ok; i++) ok = free(base + i) && free(base + 620 + i);
             if (ok) return base;
