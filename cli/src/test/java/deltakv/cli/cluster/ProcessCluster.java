@@ -41,7 +41,14 @@ final class ProcessCluster implements AutoCloseable {
             throws Exception {
         ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), "delta", bugs, namedPeers);
         ProcessCluster c = new ProcessCluster(LocalCluster.create(layout, jvmArgs));
-        if (!namedPeers) c.startAll();
+        if (!namedPeers) {
+            try {
+                c.startAll();
+            } catch (Exception | Error e) {
+                c.close(); // the test never gets c to stop: one node failing left the others running
+                throw e;
+            }
+        }
         return c;
     }
 
