@@ -1,6 +1,6 @@
 package deltakv.cli;
 
-import deltakv.engine.cluster.RespProbe;
+import deltakv.nemesis.cluster.RespProbe;
 import java.util.List;
 
 /**

@@ -1,14 +1,13 @@
 package deltakv.cli;
 
 import deltakv.engine.Variant;
-import deltakv.engine.cluster.ClusterLayout;
-import deltakv.engine.cluster.LocalCluster;
-import deltakv.engine.cluster.NodeJvmArgs;
-import deltakv.engine.cluster.NodeProcess;
+import deltakv.nemesis.cluster.ClusterLayout;
+import deltakv.nemesis.cluster.LocalCluster;
+import deltakv.nemesis.cluster.NodeJvmArgs;
+import deltakv.nemesis.cluster.NodeProcess;
 import deltakv.engine.node.BugFlags;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class ClusterStartCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes, 1-9 (default: ${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--variant", defaultValue = "delta", converter = NodeCommand.VariantConverter.class,
+    @Option(names = "--variant", defaultValue = "delta", converter = deltakv.engine.main.NodeCommand.VariantConverter.class,
             description = "Design variant: rmw, delta or delta-cf (default: ${DEFAULT-VALUE}).")
     Variant variant;
 
@@ -58,17 +57,18 @@ public final class ClusterStartCommand implements Callable<Integer> {
                 if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "'");
             }
             layout = new ClusterLayout(dir, nodes, basePort, variant.cliName(), bugs, namedPeers);
+            if (ClusterLayout.exists(dir)) layout = reuse(ClusterLayout.load(dir), layout);
         } catch (IllegalArgumentException e) {
             err.println("dkv: " + e.getMessage());
             return ExitCodes.BAD_ARGUMENTS;
+        } catch (IOException e) {
+            err.println("dkv: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
         }
-        if (Files.exists(dir.resolve(ClusterLayout.FILE))) {
-            ClusterLayout old = ClusterLayout.load(dir);
-            for (String id : old.ids()) {
-                if (NodeProcess.find(old, id).isPresent()) {
-                    err.println("dkv: a cluster is already running in " + dir + " (dkv cluster stop --dir " + dir + ")");
-                    return ExitCodes.BAD_ARGUMENTS;
-                }
+        for (String id : layout.ids()) {
+            if (NodeProcess.find(layout, id).isPresent()) {
+                err.println("dkv: a cluster is already running in " + dir + " (dkv cluster stop --dir " + dir + ")");
+                return ExitCodes.BAD_ARGUMENTS;
             }
         }
         LocalCluster cluster = LocalCluster.create(layout, NodeJvmArgs.fromEnv());
@@ -83,5 +83,28 @@ public final class ClusterStartCommand implements Callable<Integer> {
         cluster.statusLines().forEach(out::println);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Restarting a cluster directory: its saved layout wins (ports, variant, bug flags, node settings);
+     * an option given on this command line that contradicts it is refused rather than silently ignored
+     * or applied to data written under other settings.
+     */
+    private ClusterLayout reuse(ClusterLayout saved, ClusterLayout asked) {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        java.util.List<String> conflicts = new ArrayList<>();
+        for (String c : asked.conflictsWith(saved)) {
+            String option = c.startsWith("variant") ? "--variant" : c.startsWith("bug") ? "--bug"
+                    : c.startsWith("--nodes") ? "--nodes" : "--named-peers";
+            if (given.hasMatchedOption(option)) conflicts.add(c);
+        }
+        if (given.hasMatchedOption("--base-port") && asked.basePort() != saved.basePort()) {
+            conflicts.add("--base-port " + asked.basePort() + " (saved: " + saved.basePort() + ")");
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException(dir + " holds an existing cluster started with other options: "
+                    + String.join(", ", conflicts) + "; omit them to restart it as saved, or use another --dir");
+        }
+        return saved;
     }
 }

@@ -1,6 +1,6 @@
 package deltakv.cli;
 
-import deltakv.engine.cluster.LocalCluster;
+import deltakv.nemesis.cluster.LocalCluster;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 

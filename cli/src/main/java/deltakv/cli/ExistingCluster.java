@@ -1,6 +1,6 @@
 package deltakv.cli;
 
-import deltakv.engine.cluster.LocalCluster;
+import deltakv.nemesis.cluster.LocalCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -31,6 +31,11 @@ public record EngineConfig(Variant variant, Set<String> bugs, int maxDeltaCount,
                 maxKeysPerTick, d, claimScanWindow);
     }
 
+    public EngineConfig withMaxDeltaCount(int n) {
+        return new EngineConfig(variant, bugs, n, maxDeltaScanLimit, maxKeysPerCompactionTx, maxKeysPerTick,
+                compactionInterval, claimScanWindow);
+    }
+
     public EngineConfig withBugs(Set<String> b) {
         return new EngineConfig(variant, Set.copyOf(b), maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
                 maxKeysPerTick, compactionInterval, claimScanWindow);

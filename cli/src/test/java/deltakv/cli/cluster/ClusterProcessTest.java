@@ -36,7 +36,7 @@ class ClusterProcessTest extends ClusterTestBase {
         List<String> role;
         long until = System.nanoTime() + 10_000_000_000L;
         do {
-            role = deltakv.engine.cluster.RespProbe.call("127.0.0.1", c.layout.redisPort(follower), 2000, "DKV.ROLE");
+            role = deltakv.nemesis.cluster.RespProbe.call("127.0.0.1", c.layout.redisPort(follower), 2000, "DKV.ROLE");
             if (appliedIndex(role) > 0) break;
             Thread.sleep(20);
         } while (System.nanoTime() < until);

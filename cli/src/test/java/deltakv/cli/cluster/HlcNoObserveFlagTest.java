@@ -3,7 +3,7 @@ package deltakv.cli.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import deltakv.engine.cluster.RespProbe;
+import deltakv.nemesis.cluster.RespProbe;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -3,7 +3,7 @@ package deltakv.cli.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import deltakv.engine.cluster.HostsFiles;
+import deltakv.nemesis.cluster.HostsFiles;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;

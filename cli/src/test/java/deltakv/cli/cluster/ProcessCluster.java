@@ -1,7 +1,7 @@
 package deltakv.cli.cluster;
 
-import deltakv.engine.cluster.ClusterLayout;
-import deltakv.engine.cluster.LocalCluster;
+import deltakv.nemesis.cluster.ClusterLayout;
+import deltakv.nemesis.cluster.LocalCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -58,26 +58,8 @@ final class ProcessCluster implements AutoCloseable {
         cluster.awaitLeader(WAIT);
     }
 
-    /** A base port with all Redis and Raft ports of the layout free right now. */
     static int freeBase(int nodes) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            // Below the kernel's ephemeral range (32768+ here): a port checked free there can be taken by
-            // any outgoing connection before the node binds it (a node once exited "Address already in use").
-            int base = 10_000 + ThreadLocalRandom.current().nextInt(21_000);
-            boolean ok = true;
-            for (int i = 0; i < nodes && ok; i++) ok = free(base + i) && free(base + 620 + i);
-            if (ok) return base;
-        }
-        throw new IOException("no free port range found");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return ClusterLayout.freeBasePort(nodes);
     }
 
     String leader() throws Exception {

@@ -3,7 +3,7 @@ package deltakv.cli.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import deltakv.engine.cluster.RespProbe;
+import deltakv.nemesis.cluster.RespProbe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;

@@ -18,9 +18,11 @@ import java.util.Set;
  * @param compactionInterval compactor tick interval
  * @param gcInterval         version-GC interval
  * @param workerThreads      threads running commands (each blocked command holds one)
+ * @param maxDeltaCount      compact a key once it has this many deltas (the design's 64; tests and
+ *                           harness runs lower it so compaction happens under load)
  */
 public record NodeOptions(String id, String host, int port, Path dataDir, Variant variant, Set<String> bugs,
-                          Duration compactionInterval, Duration gcInterval, int workerThreads) {
+                          Duration compactionInterval, Duration gcInterval, int workerThreads, int maxDeltaCount) {
     public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(10);
     /**
      * Enough that every client of the contended benchmark (up to 64) has a thread of its own, so the
@@ -33,36 +35,48 @@ public record NodeOptions(String id, String host, int port, Path dataDir, Varian
         if (id == null || id.isBlank()) throw new IllegalArgumentException("node id must not be empty");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be >= 1");
+        if (maxDeltaCount < 1) throw new IllegalArgumentException("max delta count must be >= 1, got " + maxDeltaCount);
     }
 
     /** Defaults for everything but the identity: delta variant, no bugs, design compaction interval. */
     public static NodeOptions of(String id, String host, int port, Path dataDir) {
         EngineConfig d = EngineConfig.defaults(Variant.DELTA);
         return new NodeOptions(id, host, port, dataDir, Variant.DELTA, Set.of(), d.compactionInterval(),
-                DEFAULT_GC_INTERVAL, DEFAULT_WORKERS);
+                DEFAULT_GC_INTERVAL, DEFAULT_WORKERS, d.maxDeltaCount());
     }
 
     public NodeOptions withVariant(Variant v) {
-        return new NodeOptions(id, host, port, dataDir, v, bugs, compactionInterval, gcInterval, workerThreads);
+        return new NodeOptions(id, host, port, dataDir, v, bugs, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
     }
 
     public NodeOptions withBugs(Set<String> b) {
-        return new NodeOptions(id, host, port, dataDir, variant, b, compactionInterval, gcInterval, workerThreads);
+        return new NodeOptions(id, host, port, dataDir, variant, b, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
     }
 
     public NodeOptions withCompactionInterval(Duration d) {
-        return new NodeOptions(id, host, port, dataDir, variant, bugs, d, gcInterval, workerThreads);
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, d, gcInterval, workerThreads, maxDeltaCount);
     }
 
     public NodeOptions withGcInterval(Duration d) {
-        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, d, workerThreads);
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, d, workerThreads, maxDeltaCount);
     }
 
     public NodeOptions withPort(int p) {
-        return new NodeOptions(id, host, p, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads);
+        return new NodeOptions(id, host, p, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
+    }
+
+    public NodeOptions withMaxDeltaCount(int n) {
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads, n);
+    }
+
+    /** The same node on another host, port and data directory (a cluster member's own peer entry). */
+    public NodeOptions at(String newHost, int newPort, Path newDataDir) {
+        return new NodeOptions(id, newHost, newPort, newDataDir, variant, bugs, compactionInterval, gcInterval,
+                workerThreads, maxDeltaCount);
     }
 
     public EngineConfig engineConfig() {
-        return EngineConfig.defaults(variant).withBugs(bugs).withCompactionInterval(compactionInterval);
+        return EngineConfig.defaults(variant).withBugs(bugs).withCompactionInterval(compactionInterval)
+                .withMaxDeltaCount(maxDeltaCount);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import deltakv.engine.Variant;
-import deltakv.engine.cluster.RedisServerProcess;
+import deltakv.nemesis.cluster.RedisServerProcess;
 import deltakv.engine.node.LocalNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package deltakv.engine.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import deltakv.engine.cluster.RedisServerProcess;
+import deltakv.nemesis.cluster.RedisServerProcess;
 import deltakv.engine.node.LocalNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package deltakv.cli;
+package deltakv.engine.main;
 
 import deltakv.engine.Variant;
 import deltakv.engine.node.BugFlags;
@@ -18,12 +18,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
-/** {@code dkv node}: runs one engine node in the foreground until SIGTERM/SIGINT (CLI.md). */
+/**
+ * {@code dkv node} (and {@link NodeMain}): runs one engine node in the foreground until SIGTERM/SIGINT
+ * (CLI.md), or until the process named by {@code --parent-pid} exits.
+ */
 @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run one engine node in the foreground (Redis protocol on --port). Stops cleanly on SIGTERM.",
         footerHeading = "%nBug flags (--bug, off by default; ANOMALIES.md):%n",
         modelTransformer = NodeCommand.BugFlagFooter.class)
 public final class NodeCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int BAD_ARGUMENTS = 254;
+    static final int CRASH = 255;
+
+    /** The command with CLI.md's exit codes for bad arguments (254) and crashes (255). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new NodeCommand());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            cl.getErr().println("dkv: " + ex.getMessage());
+            return BAD_ARGUMENTS;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("dkv: internal error: " + ex);
+            return CRASH;
+        });
+        return cl;
+    }
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +77,18 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Compactor tick interval in ms (default: ${DEFAULT-VALUE}).")
     long compactionIntervalMs;
 
+    @Option(names = "--max-delta-count", defaultValue = "64",
+            description = "Compact a collection once it has this many deltas (default: ${DEFAULT-VALUE}).")
+    int maxDeltaCount;
+
+    @Option(names = "--snapshot-every", defaultValue = "0",
+            description = "Raft snapshot every N log entries, with small log segments; 0 = the default (20000).")
+    long snapshotEvery;
+
+    @Option(names = "--parent-pid", defaultValue = "0",
+            description = "Exit when this process exits (the harness that started the node); 0 = never.")
+    long parentPid;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,21 +98,25 @@ public final class NodeCommand implements Callable<Integer> {
             options = options();
         } catch (IllegalArgumentException e) {
             err.println("dkv: " + e.getMessage());
-            return ExitCodes.BAD_ARGUMENTS;
+            return BAD_ARGUMENTS;
         }
         logToStdout();
         Node node;
         try {
-            node = cluster == null ? Node.start(options) : cluster.start(options);
+            node = cluster == null ? Node.start(options) : cluster.start(options, snapshotEvery);
         } catch (RuntimeException e) {
             err.println("dkv: cannot start node " + id + ": " + e.getMessage());
-            return ExitCodes.CRASH;
+            return CRASH;
         }
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(node::close, "dkv-node-shutdown");
         Runtime.getRuntime().addShutdownHook(hook); // fallback if the JVM exits some other way
         onSignal("TERM", stop);
         onSignal("INT", stop);
+        if (parentPid > 0) ParentWatch.start(parentPid, () -> {
+            out.println(id + ": parent process " + parentPid + " exited");
+            stop.countDown();
+        });
         out.printf("%s listening on %s:%d variant=%s data=%s%n", id, node.host(), node.port(),
                 variant.cliName(), data.toAbsolutePath());
         out.flush();
@@ -89,20 +126,23 @@ public final class NodeCommand implements Callable<Integer> {
         node.close();
         out.println(id + " stopped");
         out.flush();
-        return ExitCodes.OK;
+        return OK;
     }
 
     private NodeOptions options() {
         if (peers != null) cluster = ClusterMember.parse(id, peers, data.toAbsolutePath());
         else if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         if (compactionIntervalMs <= 0) throw new IllegalArgumentException("--compaction-interval-ms must be > 0");
+        if (maxDeltaCount < 1) throw new IllegalArgumentException("--max-delta-count must be > 0");
+        if (snapshotEvery < 0) throw new IllegalArgumentException("--snapshot-every must be >= 0");
         // Refused before anything is opened, so it is a bad argument (254), not a start-up failure.
         if (variant == Variant.DELTA_CF) throw new IllegalArgumentException("variant delta-cf is not implemented yet");
         for (String b : bugs) {
             if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "' (see dkv node --help)");
         }
         NodeOptions o = NodeOptions.of(id, host, cluster == null ? port : 0, data.toAbsolutePath()).withVariant(variant)
-                .withBugs(new LinkedHashSet<>(bugs)).withCompactionInterval(Duration.ofMillis(compactionIntervalMs));
+                .withBugs(new LinkedHashSet<>(bugs)).withCompactionInterval(Duration.ofMillis(compactionIntervalMs))
+                .withMaxDeltaCount(maxDeltaCount);
         return cluster == null ? o : cluster.adapt(o);
     }
 
@@ -125,7 +165,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
 
     /** Lets picocli report a bad --variant as a bad argument (exit 254). */
-    static final class VariantConverter implements CommandLine.ITypeConverter<Variant> {
+    public static final class VariantConverter implements CommandLine.ITypeConverter<Variant> {
         @Override
         public Variant convert(String value) {
             try {

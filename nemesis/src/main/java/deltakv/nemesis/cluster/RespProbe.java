@@ -1,4 +1,4 @@
-package deltakv.engine.cluster;
+package deltakv.nemesis.cluster;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package deltakv.engine.cluster;
+package deltakv.nemesis.cluster;
 
 import java.io.IOException;
 import java.net.ServerSocket;

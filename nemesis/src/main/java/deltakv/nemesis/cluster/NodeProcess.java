@@ -1,4 +1,4 @@
-package deltakv.engine.cluster;
+package deltakv.nemesis.cluster;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,20 +8,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts one node as a separate OS process ({@code java … deltakv.cli.Main node --peers …}) with its
+ * Starts one node as a separate OS process ({@code java … deltakv.engine.main.NodeMain --peers …}) with its
  * output in the node's log file and its pid in {@code node.pid}, and signals it by pid. A pid is only
- * signalled while its command line still names this node's data directory, so a recycled pid of an
- * unrelated process is never touched.
+ * signalled while its command line still names this node's directory ({@code -Ddkv.node=DIR}), so a
+ * recycled pid of an unrelated process is never touched.
  */
 public final class NodeProcess {
-    static final String MAIN = "deltakv.cli.Main";
+    /** The engine's node main class: nodes start from the engine's classes, without the CLI. */
+    static final String MAIN = "deltakv.engine.main.NodeMain";
+    /** A system property naming the node's directory: how a pid is recognised as this node's process. */
+    static final String MARKER = "-Ddkv.node=";
 
     private NodeProcess() {}
 
-    public static long launch(ClusterLayout layout, String id, List<String> jvmArgs) throws IOException {
+    /** @param parentPid the node exits when this process does; 0 = it outlives its starter */
+    public static long launch(ClusterLayout layout, String id, List<String> jvmArgs, long parentPid) throws IOException {
         Files.createDirectories(layout.nodeDir(id));
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        // First, so it survives the kernel's 4096-byte cut of /proc/<pid>/cmdline that find() reads.
+        cmd.add(MARKER + layout.nodeDir(id));
         cmd.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
         cmd.add("-Xmx768m");
         // Serial GC unless the caller picked a collector: three node JVMs share two cores here, and
@@ -29,10 +35,7 @@ public final class NodeProcess {
         if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w*GC"))) cmd.add("-XX:+UseSerialGC");
         if (layout.namedPeers()) cmd.add("-Djdk.net.hosts.file=" + layout.hostsFile(id));
         cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
         cmd.add(MAIN);
-        cmd.add("node");
         cmd.add("--id");
         cmd.add(id);
         cmd.add("--peers");
@@ -45,7 +48,16 @@ public final class NodeProcess {
             cmd.add("--bug");
             cmd.add(b);
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        cmd.addAll(layout.settings().args());
+        if (parentPid > 0) {
+            cmd.add("--parent-pid");
+            cmd.add(String.valueOf(parentPid));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // The classpath goes in the environment: a test's classpath alone is longer than the command line
+        // the kernel shows other processes.
+        pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        Process p = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile(id).toFile())).start();
         Files.writeString(layout.pidFile(id), p.pid() + "\n");
         return p.pid();
@@ -57,9 +69,9 @@ public final class NodeProcess {
             Path f = layout.pidFile(id);
             if (!Files.isRegularFile(f)) return Optional.empty();
             long pid = Long.parseLong(Files.readString(f).trim());
-            String marker = layout.nodeDir(id).toString();
+            String marker = MARKER + layout.nodeDir(id) + " ";
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(h -> h.info().commandLine().map(c -> c.contains(MAIN) && c.contains(marker)).orElse(false));
+                    .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -91,10 +103,15 @@ public final class NodeProcess {
     }
 
     /** SIGSTOP / SIGCONT (pause nemesis); the JDK has no API for these, so {@code kill -STOP}. */
-    public static void signal(ClusterLayout layout, String id, String signal) throws IOException, InterruptedException {
+    public static void signal(ClusterLayout layout, String id, String signal) throws IOException {
         Optional<ProcessHandle> h = find(layout, id);
         if (h.isEmpty()) return;
         Process k = new ProcessBuilder("kill", "-" + signal, String.valueOf(h.get().pid())).inheritIO().start();
-        k.waitFor();
+        try {
+            k.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signalling " + id, e);
+        }
     }
 }

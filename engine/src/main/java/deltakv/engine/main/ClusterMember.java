@@ -1,4 +1,4 @@
-package deltakv.cli;
+package deltakv.engine.main;
 
 import deltakv.engine.node.Node;
 import deltakv.engine.node.NodeOptions;
@@ -32,18 +32,21 @@ final class ClusterMember {
     }
 
     NodeOptions adapt(NodeOptions o) {
-        return new NodeOptions(o.id(), self.host(), self.redisPort(), ClusterDataDir.store(data), o.variant(),
-                o.bugs(), o.compactionInterval(), o.gcInterval(), o.workerThreads());
+        return o.at(self.host(), self.redisPort(), ClusterDataDir.store(data));
     }
 
-    /** @throws IllegalStateException with a one-line reason (foreign data directory, port in use, …) */
-    Node start(NodeOptions options) {
+    /**
+     * @param snapshotEvery take a Raft snapshot every this many log entries (0 = the default)
+     * @throws IllegalStateException with a one-line reason (foreign data directory, port in use, …)
+     */
+    Node start(NodeOptions options, long snapshotEvery) {
         try {
             ClusterDataDir.check(data);
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return Node.start(options, new Replication(peers, ClusterDataDir.raft(data), RaftSettings.defaults(),
-                options.bugs()));
+        RaftSettings settings = snapshotEvery > 0 ? RaftSettings.defaults().withFrequentSnapshots(snapshotEvery)
+                : RaftSettings.defaults();
+        return Node.start(options, new Replication(peers, ClusterDataDir.raft(data), settings, options.bugs()));
     }
 }

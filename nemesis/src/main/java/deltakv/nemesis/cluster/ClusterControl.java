@@ -1,0 +1,72 @@
+package deltakv.nemesis.cluster;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the harness may do to the servers under test, and nothing more: the runner and every fault act
+ * through this interface, never by reaching into the engine. A {@link LocalCluster} supports all of it;
+ * servers the user runs ({@code --connect}) support only the calls that go over the Redis protocol.
+ */
+public interface ClusterControl extends AutoCloseable {
+    /** Node ids, in order (n1, n2, …, or the endpoints' host:port for servers the user runs). */
+    List<String> nodes();
+
+    /** Where clients reach {@code node}. */
+    Endpoint endpoint(String node);
+
+    /** True when processes can be started, killed, paused and restarted (a local cluster). */
+    boolean controlsProcesses();
+
+    /** Starts {@code node} on its existing data (a restart after a kill). */
+    void start(String node) throws IOException;
+
+    /** SIGKILL; returns once the process is gone. */
+    void kill(String node);
+
+    /** SIGSTOP. */
+    void pause(String node) throws IOException;
+
+    /** SIGCONT. */
+    void resume(String node) throws IOException;
+
+    /** Stop (SIGTERM, then SIGKILL), then start again on the same data. */
+    default void restart(String node) throws IOException {
+        kill(node);
+        start(node);
+    }
+
+    /** The node's own answer to DKV.ROLE; {@link NodeRole#DOWN} when it does not answer. */
+    NodeRole role(String node);
+
+    /** The leader every answering node names, if exactly one node claims it; empty otherwise. */
+    Optional<String> leader();
+
+    /**
+     * Waits until every node answers and a leader is known (servers without DKV.ROLE: until each answers
+     * PING). Returns the leader, or empty for servers without one.
+     *
+     * @throws IOException when that does not happen within {@code timeout}
+     */
+    Optional<String> awaitReady(Duration timeout) throws IOException, InterruptedException;
+
+    /** Shifts {@code node}'s wall clock under its HLC by {@code offsetMillis} (0 resets), via DKV.CLOCK SET. */
+    void setClockOffset(String node, long offsetMillis) throws IOException;
+
+    /** Nodes that exited without being told to (a crash), each with the last line of its log. */
+    List<String> unexpectedExits();
+
+    /** Stops every process this control started; idempotent. */
+    @Override
+    void close();
+
+    /** A Redis-protocol address. */
+    record Endpoint(String host, int port) {
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package deltakv.nemesis.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Engine options every node of a local cluster starts with, beyond variant and bug flags: how often the
+ * compactor runs and when it folds a collection, and how often Raft snapshots. Harness runs shorten the
+ * defaults so compaction and snapshots happen inside a 30 s test; {@code dkv cluster start} keeps the
+ * engine's own defaults.
+ *
+ * @param compactionIntervalMs compactor tick ({@code --compaction-interval-ms})
+ * @param maxDeltaCount        fold a collection at this many deltas ({@code --max-delta-count})
+ * @param snapshotEvery        Raft snapshot every N entries, 0 = engine default ({@code --snapshot-every})
+ */
+public record NodeSettings(long compactionIntervalMs, int maxDeltaCount, long snapshotEvery) {
+    /** The engine's own defaults (DELTA_DESIGN: 30 s ticks, 64 deltas; Raft's 20000-entry snapshots). */
+    public static final NodeSettings ENGINE_DEFAULTS = new NodeSettings(30_000, 64, 0);
+
+    public NodeSettings {
+        if (compactionIntervalMs <= 0) throw new IllegalArgumentException("compaction interval must be > 0 ms");
+        if (maxDeltaCount < 1) throw new IllegalArgumentException("max delta count must be >= 1");
+        if (snapshotEvery < 0) throw new IllegalArgumentException("snapshot frequency must be >= 0");
+    }
+
+    /** The node command-line options that carry these settings. */
+    List<String> args() {
+        List<String> a = new ArrayList<>(List.of("--compaction-interval-ms", String.valueOf(compactionIntervalMs),
+                "--max-delta-count", String.valueOf(maxDeltaCount)));
+        if (snapshotEvery > 0) a.addAll(List.of("--snapshot-every", String.valueOf(snapshotEvery)));
+        return a;
+    }
+}
