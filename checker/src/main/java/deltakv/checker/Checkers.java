@@ -22,11 +22,11 @@ public final class Checkers {
     public static Checker forModel(String name, CheckOptions opts) {
         switch (name) {
             // case "register": return new ...;   (one line per model)
-            case "register", "cas-register", "multi-register", "mutex", "fifo-queue", "set":
+            case "register", "cas-register", "multi-register", "mutex", "fifo-queue", "deque", "set":
                 return deltakv.checker.linear.ModelCheckers.create(name, opts);
             default:
                 throw new IllegalArgumentException("unknown model '" + name
-                        + "' (known: register, cas-register, multi-register, mutex, fifo-queue, set)");
+                        + "' (known: register, cas-register, multi-register, mutex, fifo-queue, deque, set)");
         }
     }
 }

@@ -22,7 +22,7 @@ public final class CheckCommand implements Callable<Integer> {
         String workload;
 
         @Option(names = "--model", required = true,
-                description = "register, cas-register, multi-register, mutex, fifo-queue or set")
+                description = "register, cas-register, multi-register, mutex, fifo-queue, deque or set")
         String model;
     }
 

@@ -23,9 +23,18 @@ final class ShortestFailingPrefix {
     /**
      * @param violation the violation found on a (simplified) partition
      * @param rawOps    all ops of the history before simplification (values as in the history)
-     * @return the explained violation, or null if the budget ran out first
+     * @return the explained violation, or null if the budget ran out first or a cut could not be checked
      */
     SearchOutcome.Violation explain(SearchOutcome.Violation violation, List<LinOp> rawOps) {
+        try {
+            return shortest(violation, rawOps);
+        } catch (IllegalArgumentException e) {
+            // A cut left pending an op the model cannot take as crashed (a :drain): explain by the deepest point.
+            return null;
+        }
+    }
+
+    private SearchOutcome.Violation shortest(SearchOutcome.Violation violation, List<LinOp> rawOps) {
         Map<Object, LinOp> rawByInvoke = new IdentityHashMap<>();
         for (LinOp op : rawOps) rawByInvoke.put(op.invoke(), op);
         List<LinOp> part = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deltakv.checker.CheckResult;
 import deltakv.checker.Validity;
+import deltakv.checker.history.Keyword;
 import deltakv.checker.linear.Fixtures;
 import deltakv.checker.linear.Hist;
 import java.util.List;
@@ -70,11 +71,45 @@ class JepsenCheckersTest {
     }
 
     @Test
+    void queueLostOnlyBeyondCrashedDequeuesOfTheSameKey() throws Exception {
+        CheckResult pass = new TotalQueueChecker().check(Fixtures.history("jepsen/queue-pass-crashed-dequeue.edn"));
+        assertEquals(List.of("b"), pass.toData().get("possibly-consumed"));
+        assertEquals(1L, pass.toData().get("possibly-consumed-count"));
+        assertEquals(0L, pass.toData().get("lost-count"));
+        CheckResult fail = new TotalQueueChecker().check(Fixtures.history("jepsen/queue-fail-lost-beyond-crashed.edn"));
+        assertEquals(List.of("b", "c"), fail.toData().get("lost"));
+        assertEquals(1L, fail.toData().get("lost-count"));
+        assertEquals(List.of(), fail.toData().get("possibly-consumed"));
+        assertTrue(fail.explanation().contains("at least 1 of these 2 acknowledged enqueues on key 1 were lost; only 1 "
+                + "crashed dequeue could have taken them"), fail.explanation());
+    }
+
+    @Test
+    void queueDrainMarkersAndCrashedDrainsAreUnknownDequeues() {
+        // a, b, c acknowledged; a drain with one :unknown LPOP returns [a]; a crashed drain had returned [b].
+        var h = new Hist().invoke(0, "enqueue", "a").ok(0, "enqueue", "a")
+                .invoke(0, "enqueue", "b").ok(0, "enqueue", "b")
+                .invoke(0, "enqueue", "c").ok(0, "enqueue", "c")
+                .invoke(0, "enqueue", "d").ok(0, "enqueue", "d")
+                .invoke(1, "drain", null).info(1, "drain", List.of("b"))
+                .invoke(2, "drain", null).ok(2, "drain", List.of(Keyword.of("unknown"), "a")).ops();
+        CheckResult r = new TotalQueueChecker().check(h);
+        assertEquals(Validity.TRUE, r.valid(), r.explanation());
+        assertEquals(List.of("c", "d"), r.toData().get("possibly-consumed"));
+        assertEquals(List.of(), r.toData().get("unexpected"), ":unknown is not an element");
+        CheckResult lost = new TotalQueueChecker().check(new Hist().invoke(0, "enqueue", "a").ok(0, "enqueue", "a")
+                .invoke(1, "drain", null).info(1, "drain", null).invoke(2, "enqueue", "b").ok(2, "enqueue", "b")
+                .invoke(3, "enqueue", "c").ok(3, "enqueue", "c").ops());
+        assertEquals(Validity.FALSE, lost.valid());
+        assertEquals(2L, lost.toData().get("lost-count"));
+    }
+
+    @Test
     void badInputGivesClearErrors() {
-        var crashedDrain = new Hist().invoke(0, "drain", null).info(0, "drain", null).ops();
+        var badDrain = new Hist().invoke(0, "drain", null).ok(0, "drain", 3L).ops();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TotalQueueChecker().check(crashedDrain));
-        assertTrue(e.getMessage().contains("crashed :drain at index 1"), e.getMessage());
+                () -> new TotalQueueChecker().check(badDrain));
+        assertTrue(e.getMessage().contains(":drain at index 1 must return a collection"), e.getMessage());
         var textCounter = new Hist().invoke(0, "add", "one").ok(0, "add", "one").ops();
         assertThrows(IllegalArgumentException.class, () -> new CounterChecker().check(textCounter));
         var orphan = new Hist().ok(0, "add", 1L).ops();

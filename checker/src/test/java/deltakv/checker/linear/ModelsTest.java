@@ -3,11 +3,14 @@ package deltakv.checker.linear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deltakv.checker.CheckOptions;
 import deltakv.checker.CheckResult;
+import deltakv.checker.Checkers;
 import deltakv.checker.Validity;
 import deltakv.checker.history.Keyword;
 import deltakv.checker.history.Op;
 import deltakv.checker.linear.model.CasRegisterModel;
+import deltakv.checker.linear.model.DequeModel;
 import deltakv.checker.linear.model.FifoQueueModel;
 import deltakv.checker.linear.model.KeyedModel;
 import deltakv.checker.linear.model.MultiRegisterModel;
@@ -61,6 +64,40 @@ class ModelsTest {
         CheckResult r = new LinearizabilityChecker(new FifoQueueModel()).check(h);
         assertEquals(Validity.FALSE, r.valid());
         assertTrue(r.explanation().contains("cannot linearize: p1 :dequeue 2 [index 4]"), r.explanation());
+    }
+
+    @Test
+    void crashedDrainIsUnsupported() {
+        List<Op> fifo = new Hist().invoke(0, "enqueue", 1L).ok(0, "enqueue", 1L)
+                .invoke(1, "drain", null).info(1, "drain", null).ops();
+        List<Op> deque = new Hist().invoke(0, "rpush", java.util.Arrays.asList(1L, null)).ok(0, "rpush", List.of(1L, 1L))
+                .invoke(1, "drain", null).ops(); // never completed
+        for (var c : List.of(Map.entry("fifo-queue", fifo), Map.entry("deque", deque))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(deltakv.checker.history.HistoryException.class,
+                    () -> Checkers.forModel(c.getKey(), CheckOptions.defaults()).check(c.getValue()));
+            assertTrue(e.getMessage().contains("expected a completed :drain"), e.getMessage());
+        }
+    }
+
+    @Test
+    void violationWithADrainPendingAtACutIsStillExplained() {
+        // The LLEN of 2 is impossible; cutting the history at its completion leaves the drain pending.
+        List<Op> h = new Hist().invoke(0, "rpush", java.util.Arrays.asList(1L, null)).ok(0, "rpush", List.of(1L, 1L))
+                .invoke(1, "drain", null).invoke(2, "llen", null).ok(2, "llen", 2L).ok(1, "drain", List.of(1L)).ops();
+        CheckResult r = new LinearizabilityChecker(new DequeModel()).check(h);
+        assertEquals(Validity.FALSE, r.valid());
+        assertTrue(r.explanation().contains("cannot linearize: "), r.explanation());
+    }
+
+    @Test
+    void dequeTakesAnInitialList() {
+        List<Op> h = new Hist().invoke(0, "rpop", null).ok(0, "rpop", 2L)
+                .invoke(0, "llen", null).ok(0, "llen", 1L).ops();
+        CheckOptions opts = new CheckOptions(null, 0, "[1 2]", null);
+        assertEquals(Validity.TRUE, Checkers.forModel("deque", opts).check(h).valid());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Checkers.forModel("deque", new CheckOptions(null, 0, "{:a 1}", null)));
+        assertTrue(e.getMessage().contains("vector"), e.getMessage());
     }
 
     @Test

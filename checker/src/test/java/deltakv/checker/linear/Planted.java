@@ -102,7 +102,7 @@ record Planted(List<Op> history, List<Long> plantedInvokeIndexes) {
         return best;
     }
 
-    private static List<Op> replaceValue(List<Op> h, Op target, Object value) {
+    static List<Op> replaceValue(List<Op> h, Op target, Object value) {
         List<Op> out = new ArrayList<>(h);
         int i = (int) target.index();
         if (out.get(i).type() != OpType.OK) throw new IllegalStateException("can only rewrite ok completions");

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Look-ahead pruning for FIFO queues. A value enqueued once and dequeued once (by a completed dequeue) is tagged
- * with its dequeue's interval. If x's dequeue finished before y's dequeue began, x must leave the queue first,
+ * Look-ahead pruning for FIFO queues. A value enqueued once and dequeued once (by a completed dequeue or drain) is
+ * tagged with its dequeue's interval. If x's dequeue finished before y's dequeue began, x must leave the queue first,
  * so x cannot be enqueued behind y: {@link #mustPrecede} lets the model reject that enqueue at once instead of
  * discovering the wrong order many operations later, when x is dequeued.
  */
@@ -37,12 +37,14 @@ final class DequeueOrder {
                 + b.dequeueInvoke() + ") began";
     }
 
+    /** Tags values enqueued once and taken by one completed dequeue or drain (a drain tags with its interval). */
     static List<LinOp> tag(List<LinOp> ops) {
         Map<Object, Integer> enqueues = new HashMap<>();
         Map<Object, List<LinOp>> dequeues = new HashMap<>();
         for (LinOp op : ops) {
             if (op.f().equals("enqueue")) enqueues.merge(op.value(), 1, Integer::sum);
             if (op.f().equals("dequeue") && op.value() != null) dequeues.computeIfAbsent(op.value(), v -> new ArrayList<>()).add(op);
+            for (Object e : Drain.elements(op)) dequeues.computeIfAbsent(e, v -> new ArrayList<>()).add(op);
         }
         Map<Object, Tagged> tags = new HashMap<>();
         dequeues.forEach((v, ds) -> {
@@ -53,6 +55,13 @@ final class DequeueOrder {
         });
         List<LinOp> out = new ArrayList<>(ops.size());
         for (LinOp op : ops) {
+            if (op.f().equals("drain")) {
+                out.add(tags.isEmpty() ? op : Drain.relabel("fifo-queue", op, e -> {
+                    Tagged t = tags.get(e);
+                    return t == null ? e : t;
+                }));
+                continue;
+            }
             Tagged t = op.value() == null || op.crashed() && op.f().equals("dequeue") ? null : tags.get(op.value());
             out.add(t == null ? op : op.withValue(t));
         }

@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * A FIFO queue for RPUSH/LPOP: {@code :enqueue v}; {@code :dequeue} returns the head, or nil on an empty queue.
- * A crashed dequeue's result is unknown, so it removes whatever the head was (or nothing when empty).
- * State: an immutable list, head first.
+ * A crashed dequeue's result is unknown, so it removes whatever the head was (or nothing when empty). The final
+ * {@code :drain} empties the queue (see {@link Drain}). State: an immutable list, head first.
  */
 public record FifoQueueModel(List<Object> initial) implements Model {
     public FifoQueueModel {
@@ -53,7 +53,8 @@ public record FifoQueueModel(List<Object> initial) implements Model {
                 if (op.crashed() && queue.get(0) instanceof DequeueOrder.Tagged) yield ILLEGAL;
                 yield List.copyOf(queue.subList(1, queue.size()));
             }
-            default -> throw Unsupported.op(name(), op, ":enqueue or :dequeue");
+            case "drain" -> Drain.step(name(), queue, op);
+            default -> throw Unsupported.op(name(), op, ":enqueue, :dequeue or :drain");
         };
     }
 
@@ -70,23 +71,27 @@ public record FifoQueueModel(List<Object> initial) implements Model {
 
     @Override
     public boolean readOnly(LinOp op) {
-        return op.f().equals("dequeue") && op.value() == null; // an empty dequeue
+        return op.f().equals("dequeue") && op.value() == null // an empty dequeue
+                || op.f().equals("drain") && Drain.readOnly(op);
     }
 
     /**
-     * A crashed enqueue whose (unique) value no completed dequeue returned may be assumed never to have happened:
-     * any linearization where it took effect stays one after removing it (and the crashed dequeue, if any, that
-     * took it). This keeps crashed enqueues from multiplying the queue states the search must visit. Other
-     * never-dequeued values get one shared label (see {@link Unobserved}); dequeued ones carry their
-     * dequeue's interval for look-ahead pruning (see {@link DequeueOrder}).
+     * A crashed enqueue whose (unique) value no completed dequeue or drain returned may be assumed never to have
+     * happened: any linearization where it took effect stays one after removing it (and the crashed dequeue, if
+     * any, that took it; a drain's :unknown marker then removes nothing). This keeps crashed enqueues from
+     * multiplying the queue states the search must visit. Other never-dequeued values get one shared label (see
+     * {@link Unobserved}); dequeued ones carry their dequeue's interval for look-ahead pruning (see
+     * {@link DequeueOrder}).
      */
     @Override
     public List<LinOp> simplify(List<LinOp> ops) {
+        Drain.rejectCrashed(name(), ops);
         Map<Object, Integer> enqueued = new HashMap<>();
         Set<Object> dequeued = new HashSet<>();
         for (LinOp op : ops) {
             if (op.f().equals("enqueue")) enqueued.merge(op.value(), 1, Integer::sum);
             if (op.f().equals("dequeue") && !op.crashed()) dequeued.add(op.value());
+            dequeued.addAll(Drain.elements(op));
         }
         List<LinOp> out = new ArrayList<>(ops.size());
         for (LinOp o : ops) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /** The models `dkv check --model` knows, by name, with an optional initial value (already parsed from EDN). */
 public final class Models {
     public static final List<String> NAMES =
-            List.of("register", "cas-register", "multi-register", "mutex", "fifo-queue", "set");
+            List.of("register", "cas-register", "multi-register", "mutex", "fifo-queue", "deque", "set");
 
     private Models() {}
 
@@ -23,6 +23,7 @@ public final class Models {
                 yield new MutexModel();
             }
             case "fifo-queue" -> new FifoQueueModel(initial == null ? List.of() : List.copyOf(as(Collection.class, name, initial)));
+            case "deque" -> new DequeModel(initial == null ? List.of() : List.copyOf(as(List.class, name, initial)));
             case "set" -> new SetModel(initial == null ? java.util.Set.of()
                     : new LinkedHashSet<>(as(Collection.class, name, initial)));
             default -> throw new IllegalArgumentException("unknown model '" + name + "'; expected one of " + NAMES);
@@ -33,7 +34,8 @@ public final class Models {
     private static <T> T as(Class<T> type, String model, Object initial) {
         if (!type.isInstance(initial)) {
             throw new IllegalArgumentException("model " + model + " needs an --initial-value that is a "
-                    + (type == Map.class ? "map, e.g. {:x 0 :y 0}" : "collection, e.g. [1 2]") + "; got " + initial);
+                    + (type == Map.class ? "map, e.g. {:x 0 :y 0}" : type == List.class ? "vector, e.g. [1 2]"
+                    : "collection, e.g. [1 2]") + "; got " + initial);
         }
         return (T) initial;
     }

@@ -26,6 +26,23 @@ public final class SimulatedHistories {
         return run(new SimulatedQueue(), seed, processes, ops, crashRate);
     }
 
+    /**
+     * Deque histories (see {@link SimulatedDeque}) ending, as the harness's final phase does, with one
+     * {@code :drain} per key after everything else has completed; {@code unknownRate} of its LPOPs are
+     * {@code :unknown}.
+     */
+    public static List<Op> deque(long seed, int processes, int ops, int keys, double crashRate, double unknownRate) {
+        SimulatedDeque deque = new SimulatedDeque(keys);
+        List<Op> history = run(deque, seed, processes, ops, crashRate);
+        Random random = new Random(seed + 1);
+        long process = history.stream().mapToLong(o -> (Long) o.process()).max().orElse(0) + 1;
+        for (Object key : deque.keys()) {
+            add(history, OpType.INVOKE, process, "drain", null, key);
+            add(history, OpType.OK, process, "drain", deque.drain(key, random, unknownRate), key);
+        }
+        return history;
+    }
+
     private static final class Client {
         long process;
         SimulatedObject.Call call;
@@ -79,8 +96,12 @@ public final class SimulatedHistories {
     }
 
     private static void emit(List<Op> history, OpType type, Client c, Object value) {
-        Map<Object, Object> extra = c.call.key() == null ? Map.of() : Map.of(Keyword.of("key"), c.call.key());
+        add(history, type, c.process, c.call.f(), value, c.call.key());
+    }
+
+    private static void add(List<Op> history, OpType type, long process, String f, Object value, Object key) {
+        Map<Object, Object> extra = key == null ? Map.of() : Map.of(Keyword.of("key"), key);
         long i = history.size();
-        history.add(new Op(i, i * 1000, type, c.process, c.call.f(), value, null, extra));
+        history.add(new Op(i, i * 1000, type, process, f, value, null, extra));
     }
 }
