@@ -1,6 +1,5 @@
 package deltakv.workloads.client;
 
-import deltakv.nemesis.cluster.ClusterControl.Endpoint;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -12,14 +11,16 @@ import redis.clients.jedis.Jedis;
  */
 public final class Connection implements AutoCloseable {
     private final String node;
-    private final Endpoint endpoint;
+    private final String host;
+    private final int port;
     private final String keyPrefix;
     private final int timeoutMillis;
     private Jedis jedis;
 
-    public Connection(String node, Endpoint endpoint, String keyPrefix, int timeoutMillis) {
+    public Connection(String node, String host, int port, String keyPrefix, int timeoutMillis) {
         this.node = node;
-        this.endpoint = endpoint;
+        this.host = host;
+        this.port = port;
         this.keyPrefix = keyPrefix;
         this.timeoutMillis = timeoutMillis;
     }
@@ -33,7 +34,7 @@ public final class Connection implements AutoCloseable {
     public Jedis jedis() {
         if (jedis == null) {
             // RESP2 without Jedis' RESP3 auto-negotiation: our server speaks RESP2, and the probe would warn.
-            jedis = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), DefaultJedisClientConfig.builder()
+            jedis = new Jedis(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
                     .timeoutMillis(timeoutMillis).connectionTimeoutMillis(Math.min(timeoutMillis, 2000))
                     .autoNegotiateProtocol(false).build());
         }

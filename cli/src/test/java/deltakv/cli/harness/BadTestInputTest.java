@@ -1,0 +1,57 @@
+package deltakv.cli.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad options, unreachable servers, unwritable stores and things that are not runs: one line, exit 254. */
+class BadTestInputTest {
+    @TempDir
+    Path dir;
+
+    private static void badArguments(Harness.Outcome o, String expected) {
+        assertEquals(254, o.code(), o.err());
+        assertEquals(1, o.err().lines().count(), "one line: " + o.err());
+        assertTrue(o.err().contains(expected), o.err());
+    }
+
+    @Test
+    void badTestOptionsAreRefusedBeforeAnythingStarts() throws Exception {
+        Path store = dir.resolve("store");
+        badArguments(Harness.test(store, "--workload", "nope"), "unknown workload 'nope' (known: list-append, rw-register, queue, deque)");
+        badArguments(Harness.test(store, "--workload", "hash"), "needs engine types that do not exist yet");
+        badArguments(Harness.test(store, "--variant", "fast"), "fast");
+        badArguments(Harness.test(store, "--bug", "no-such-bug"), "unknown bug flag 'no-such-bug'");
+        badArguments(Harness.test(store, "--nemesis", "kill"), "nemesis 'kill' is not built yet");
+        badArguments(Harness.test(store, "--nemesis", "gremlins"), "unknown nemesis 'gremlins'");
+        badArguments(Harness.test(store, "--rate", "-1"), "--rate must be >= 0");
+        badArguments(Harness.test(store, "--time-limit", "-5"), "--time-limit must be > 0");
+        badArguments(Harness.test(store, "--concurrency", "0"), "--concurrency must be");
+        badArguments(Harness.test(store, "--key-count", "0"), "--key-count must be >= 1");
+        badArguments(Harness.test(store, "--key-dist", "zipf"), "zipf");
+        badArguments(Harness.test(store, "--test-count", "0"), "--test-count must be >= 1");
+        badArguments(Harness.test(store, "--connect", "localhost"), "'localhost' is not host:port");
+        badArguments(Harness.test(store, "--connect", "127.0.0.1:1"), "cannot reach 127.0.0.1:1");
+        assertTrue(!Files.exists(store) || Files.list(store).findAny().isEmpty(), "nothing was stored");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        badArguments(Harness.test(file, "--time-limit", "1"), "cannot write the store");
+    }
+
+    @Test
+    void analyzeRefusesWhatIsNotARun() throws Exception {
+        badArguments(Harness.dkv("analyze", dir.resolve("missing").toString()), "no such directory");
+        badArguments(Harness.dkv("analyze", dir.toString()), "is not a run directory (no test.json)");
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("test.json"), "{\"options\": ");
+        badArguments(Harness.dkv("analyze", run.toString()), "corrupt test.json");
+        Files.writeString(run.resolve("test.json"), "{\"options\": {\"workload\": \"list-append\"}}");
+        badArguments(Harness.dkv("analyze", run.toString()), "test.json has no 'nemesis'");
+        assertEquals(List.of("test.json"), Files.list(run).map(p -> p.getFileName().toString()).toList());
+    }
+}

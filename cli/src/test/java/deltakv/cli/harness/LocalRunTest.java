@@ -1,0 +1,102 @@
+package deltakv.cli.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import deltakv.runner.store.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code dkv test} on real 3-node clusters (real node processes, Ratis, RocksDB, Jedis over TCP): the
+ * correct engine passes each workload and leaves HARNESS.md §5's files; a bug flag makes the run invalid
+ * with the anomaly named; {@code dkv analyze} reproduces a verdict and tolerates a torn last line but
+ * not corruption.
+ */
+class LocalRunTest {
+    /** Every file of HARNESS.md §5 that applies to a run without a nemesis. */
+    static final List<String> RUN_FILES = List.of("test.json", "history.edn", "results.edn", "results.json",
+            "nemesis.edn", "latency-raw.png", "latency-quantiles.png", "rate.png", "timeline.html", "latency.hlog",
+            "dkv.log", "summary.txt", "nodes/n1/node.log", "nodes/n2/node.log", "nodes/n3/node.log");
+
+    @TempDir
+    Path store;
+
+    @AfterEach
+    void noNodeLeftRunning() {
+        List<ProcessHandle> left = Harness.nodesUnder(store);
+        left.forEach(ProcessHandle::destroyForcibly);
+        assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(), "node processes left running");
+    }
+
+    @Test
+    void listAppendOnDeltaIsValidLeavesEveryFileAndAnalyzeAgrees() throws Exception {
+        Harness.Outcome run = Harness.test(store, "--time-limit", "8", "--seed", "11");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertEquals("valid? true", run.verdictLine());
+        Path dir = run.runDir();
+        for (String f : RUN_FILES) assertTrue(Files.isRegularFile(dir.resolve(f)), "missing " + f);
+        assertEquals(dir.toRealPath(), store.resolve("latest").toRealPath());
+        try (var s = Files.list(dir.resolve("nodes/n1"))) {
+            assertEquals(List.of("node.log"), s.map(p -> p.getFileName().toString()).toList(), "node data is deleted");
+        }
+        Map<String, Object> results = Json.read(dir.resolve("results.json"));
+        assertEquals(true, results.get("valid?"));
+        assertTrue(Files.readString(dir.resolve("history.edn")).lines().count() > 100, "a real history");
+        assertTrue(Files.readString(dir.resolve("summary.txt")).contains("elle: valid? true"));
+
+        Harness.Outcome again = Harness.dkv("analyze", dir.toString());
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertEquals("valid? true", again.verdictLine());
+
+        // a torn last line (a harness killed mid-write) is dropped with a warning
+        Files.writeString(dir.resolve("history.edn"), "{:index 999999, :time 1, :ty", StandardOpenOption.APPEND);
+        Harness.Outcome torn = Harness.dkv("analyze", dir.toString());
+        assertEquals(0, torn.code(), torn.out() + torn.err());
+        assertTrue(torn.out().contains("torn last line"), torn.out());
+
+        // corruption in the middle is an error: one line, exit 254, and the stored history is untouched
+        List<String> lines = Files.readAllLines(dir.resolve("history.edn"));
+        lines.set(lines.size() / 2, "{:index oops");
+        Files.write(dir.resolve("history.edn"), lines);
+        Harness.Outcome corrupt = Harness.dkv("analyze", dir.toString());
+        assertEquals(254, corrupt.code());
+        assertEquals(1, corrupt.err().lines().count(), corrupt.err());
+        assertTrue(corrupt.err().startsWith("dkv analyze: corrupt history"), corrupt.err());
+        assertEquals(lines, Files.readAllLines(dir.resolve("history.edn")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"queue,delta", "rw-register,delta", "deque,rmw"})
+    void otherWorkloadsAreValidOnTheCorrectEngine(String workload, String variant) throws Exception {
+        Harness.Outcome run = Harness.test(store, "--workload", workload, "--variant", variant, "--time-limit", "6",
+                "--seed", "12");
+        assertEquals(0, run.code(), run.out() + run.err());
+        Path dir = run.runDir();
+        for (String f : RUN_FILES) assertTrue(Files.isRegularFile(dir.resolve(f)), "missing " + f);
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        assertFalse(summary.contains("valid? false") || summary.contains("valid? unknown"), summary);
+        if (workload.equals("queue")) {
+            assertTrue(Files.readString(dir.resolve("history.edn")).contains(":f :drain"), "the final phase drains");
+        }
+    }
+
+    @Test
+    void staleFollowerReadsMakeListAppendInvalidWithTheAnomalyNamed() {
+        // up to three short runs: --test-count stops at the first one that is not valid
+        Harness.Outcome run = Harness.test(store, "--bug", "stale-follower-read", "--time-limit", "8",
+                "--test-count", "3", "--seed", "13");
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertEquals("valid? false", run.verdictLine());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("elle: valid? false  anomalies: ")), run.out());
+    }
+}

@@ -1,0 +1,49 @@
+package deltakv.runner.analysis;
+
+import deltakv.checker.history.OpType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Jepsen's {@code stats} check: counts of ok/fail/info per {@code :f}, and not valid when some {@code :f}
+ * never once succeeded — a cluster that answers nothing, or answers only errors, must not pass.
+ */
+public final class Stats {
+    private Stats() {}
+
+    public static Map<String, Object> check(List<Completed> ops) {
+        Map<String, long[]> byF = new TreeMap<>();
+        long[] all = new long[3];
+        for (Completed c : ops) {
+            long[] n = byF.computeIfAbsent(c.f(), f -> new long[3]);
+            int slot = c.type() == OpType.OK ? 0 : c.type() == OpType.FAIL ? 1 : 2;
+            n[slot]++;
+            all[slot]++;
+        }
+        Map<String, Object> perF = new LinkedHashMap<>();
+        StringBuilder never = new StringBuilder();
+        byF.forEach((f, n) -> {
+            perF.put(f, counts(n));
+            if (n[0] == 0) never.append(never.isEmpty() ? "" : ", ").append(f);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean valid = !ops.isEmpty() && never.isEmpty();
+        out.put("valid?", valid);
+        out.putAll(counts(all));
+        out.put("by-f", perF);
+        if (ops.isEmpty()) out.put("error", "no client op was invoked");
+        else if (!never.isEmpty()) out.put("error", "no :" + never + " op ever succeeded");
+        return out;
+    }
+
+    private static Map<String, Object> counts(long[] n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", n[0] + n[1] + n[2]);
+        m.put("ok-count", n[0]);
+        m.put("fail-count", n[1]);
+        m.put("info-count", n[2]);
+        return m;
+    }
+}
