@@ -59,9 +59,11 @@ public final class Analysis {
             try {
                 r = e.getValue().check(history.ops());
                 data = new LinkedHashMap<>(r.toData());
+                // Elle's result writes its own elle/ folder; other checkers' files go in a folder named after them
+                boolean elle = e.getKey().equals("elle");
                 Path out = run.dir().resolve(e.getKey());
                 Files.createDirectories(out);
-                r.writeFiles(out);
+                r.writeFiles(elle ? run.dir() : out);
                 deleteIfEmpty(out);
             } catch (RuntimeException x) {
                 // a checker that cannot decide (e.g. a history shape it does not support) is unknown, never a pass

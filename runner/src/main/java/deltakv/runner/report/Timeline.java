@@ -101,10 +101,16 @@ public final class Timeline {
                 w.write("<div class=\"op " + cls + (isBlamed ? " blamed" : "") + "\" style=\"left:"
                         + columns.get(String.valueOf(op.process())) * COL + "px;top:" + top + "px;height:"
                         + Math.max(ROW - 2, bottom - top) + "px\" title=\"" + esc(text) + "\">"
-                        + esc(op.f() + " " + EdnPrinter.print(end != null && client ? end.value() : op.value())) + "</div>\n");
+                        + esc(label(op, end != null && client ? end.value() : op.value())) + "</div>\n");
             }
             w.write("</div></body></html>\n");
         }
+    }
+
+    /** What a bar shows: {@code :f}, the key when the op has one, and the completed value. */
+    private static String label(Op op, Object value) {
+        Object key = op.extra().get(deltakv.checker.history.Keyword.of("key"));
+        return op.f() + (key == null ? "" : " k" + EdnPrinter.print(key)) + " " + EdnPrinter.print(value);
     }
 
     private static String esc(String s) {
