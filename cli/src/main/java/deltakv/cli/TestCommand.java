@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code dkv test}: parses CLI.md's options and hands them to {@link TestRun}. */
 @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a Jepsen-style test: a local cluster (or --connect servers) hammered by Jedis workers,",
-                "a history in store/, checkers' verdicts, plots and a timeline. Exit 0 valid, 1 invalid, 2 unknown,",
-                "254 bad arguments, 255 crash."})
+        description = "Run a Jepsen-style test: a local cluster (or --connect servers) hammered by Jedis workers; "
+                + "a history in the store, the checkers' verdicts, plots and a timeline. Exit 0 valid, 1 invalid, "
+                + "2 unknown, 254 bad arguments, 255 crash.")
 public final class TestCommand implements Callable<Integer> {
     @Option(names = "--workload", defaultValue = "list-append",
             description = "list-append, rw-register, queue or deque (default: ${DEFAULT-VALUE}).")

@@ -148,18 +148,24 @@ public final class Analysis {
         };
     }
 
+    private static final java.util.regex.Pattern OP_INDEX = java.util.regex.Pattern.compile("\\{:index (\\d+)");
+
     /** Op indices a checker's result names (under "index" keys): the timeline keeps the ops around them. */
     private static void indices(Object v, Set<Long> out) {
         if (out.size() > 1000) return;
         if (v instanceof Map<?, ?> m) {
             m.forEach((k, x) -> {
-                if ("index".equals(String.valueOf(k).replace(":", "")) && x instanceof Number n) out.add(n.longValue());
+                if (String.valueOf(k).endsWith("index") && x instanceof Number n) out.add(n.longValue());
                 else indices(x, out);
             });
         } else if (v instanceof List<?> l) {
             for (Object x : l) indices(x, out);
         } else if (v instanceof deltakv.checker.history.Op op) {
             out.add(op.index());
+        } else if (v instanceof String text) {
+            // explanations carry ops as their EDN text: {:index 617, :time …}
+            java.util.regex.Matcher m = OP_INDEX.matcher(text);
+            while (m.find() && out.size() <= 1000) out.add(Long.parseLong(m.group(1)));
         }
     }
 
