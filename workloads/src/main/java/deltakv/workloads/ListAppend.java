@@ -5,13 +5,10 @@ import deltakv.checker.elle.ListAppendChecker;
 import deltakv.checker.history.Keyword;
 import deltakv.workloads.client.Connection;
 import deltakv.workloads.client.MopClient;
-import deltakv.workloads.gen.KeyRotation;
-import deltakv.workloads.gen.Seeds;
+import deltakv.workloads.gen.MopTxns;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 
@@ -34,23 +31,7 @@ public final class ListAppend {
     }
 
     static OpGenerator generator(WorkloadOptions o, int worker) {
-        Random r = Seeds.forWorker(o.seed(), worker);
-        KeyRotation keys = new KeyRotation(o.keyCount(), o.keyDist(), o.maxWritesPerKey(), o.concurrency());
-        long[] next = {WorkloadOptions.valueBase(worker)};
-        return () -> {
-            int n = 1 + r.nextInt(o.maxTxnLength());
-            List<Object> mops = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                long k = keys.pick(r);
-                if (r.nextBoolean()) {
-                    mops.add(Arrays.asList(APPEND, k, ++next[0]));
-                    keys.wrote(k);
-                } else {
-                    mops.add(Arrays.asList(READ, k, null));
-                }
-            }
-            return Invocation.of("txn", mops);
-        };
+        return MopTxns.generator(o, worker, APPEND, READ);
     }
 
     static final class Client extends MopClient {
