@@ -24,7 +24,9 @@ final class Explanation {
         }
         sb.append("cannot linearize: ").append(v.failing().describe()).append('\n');
         if (v.reason() != null) sb.append("  because ").append(v.reason()).append('\n');
-        sb.append("model states reachable just before it: ").append(String.join(", ", v.states())).append('\n');
+        if (!v.states().isEmpty()) {
+            sb.append("model states reachable just before it: ").append(String.join(", ", v.states())).append('\n');
+        }
         return sb.toString();
     }
 }

@@ -54,8 +54,14 @@ final class ShortestFailingPrefix {
         SearchOutcome o = new WglSearch(model, cut(part, culprit.completeIndex()), budget).run(true);
         if (!(o instanceof SearchOutcome.Violation v)) return null;
         boolean same = v.failing() != null && v.failing().invokeIndex() == culprit.invokeIndex();
-        return new SearchOutcome.Violation(violation.ops(), v.prefix(), culprit, same ? v.states() : List.of(),
-                same ? v.reason() : null);
+        if (same || v.failing() == null
+                || v.prefix().stream().anyMatch(p -> p.invokeIndex() == culprit.invokeIndex())) {
+            // The deepest search of the cut blocked on another op after linearizing the culprit (two pushes
+            // that both claim length 1): that prefix and blocked op explain the cut coherently; naming the
+            // culprit as "cannot linearize" after a prefix that contains it would not.
+            return new SearchOutcome.Violation(violation.ops(), v.prefix(), v.failing(), v.states(), v.reason());
+        }
+        return new SearchOutcome.Violation(violation.ops(), v.prefix(), culprit, List.of(), null);
     }
 
     /** The prefix up to position {@code cut}: later invocations dropped, ops still pending become crashed. */

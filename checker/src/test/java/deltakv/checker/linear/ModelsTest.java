@@ -90,6 +90,22 @@ class ModelsTest {
     }
 
     @Test
+    void concurrentPushesThatBothClaimLengthOneAreExplainedCoherently() {
+        // As the delta variant replies: LPUSH and RPUSH overlap on an empty list and both say length 1.
+        List<Op> h = new Hist().invoke(0, "lpush", java.util.Arrays.asList(1L, null))
+                .invoke(1, "rpush", java.util.Arrays.asList(2L, null))
+                .ok(1, "rpush", List.of(2L, 1L)).ok(0, "lpush", List.of(1L, 1L)).ops();
+        LinearResult r = (LinearResult) new LinearizabilityChecker(new DequeModel()).check(h);
+        assertEquals(Validity.FALSE, r.valid());
+        String text = r.explanation();
+        // The blocked op is never one the prefix already linearized, and the reason names the lengths.
+        String blocked = text.substring(text.indexOf("cannot linearize: ") + 18, text.indexOf('\n', text.indexOf("cannot linearize: ")));
+        String prefix = text.substring(text.indexOf("longest linearizable prefix"), text.indexOf("cannot linearize: "));
+        assertTrue(!prefix.contains(blocked), text);
+        assertTrue(text.contains("replied length 1, but the list held 1 element(s), so the push makes it 2"), text);
+    }
+
+    @Test
     void dequeTakesAnInitialList() {
         List<Op> h = new Hist().invoke(0, "rpop", null).ok(0, "rpop", 2L)
                 .invoke(0, "llen", null).ok(0, "llen", 1L).ops();

@@ -32,6 +32,9 @@ import java.util.TreeSet;
  * is the worst of its checks: false over unknown over true.
  */
 public final class Analysis {
+    /** Explanations can run to thousands of lines (every cycle Elle found): the console shows the start. */
+    private static final int SHOWN_EXPLANATION_LINES = 12;
+
     private Analysis() {}
 
     /** The verdict and the lines to print (also written to summary.txt), the run directory last. */
@@ -82,7 +85,11 @@ public final class Analysis {
             if (r == null) line.append("  (").append(data.get("error")).append(")");
             lines.add(line.toString());
             if (r != null && v != Validity.TRUE && !r.explanation().isEmpty()) {
-                for (String l : r.explanation().split("\n", 12)) lines.add("  " + l);
+                List<String> text = r.explanation().lines().filter(l -> !l.isBlank()).toList();
+                text.stream().limit(SHOWN_EXPLANATION_LINES).forEach(l -> lines.add("  " + l));
+                if (text.size() > SHOWN_EXPLANATION_LINES) {
+                    lines.add("  … " + (text.size() - SHOWN_EXPLANATION_LINES) + " more lines in results.edn and the checker's files");
+                }
             }
         }
 

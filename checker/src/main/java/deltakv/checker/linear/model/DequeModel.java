@@ -78,6 +78,28 @@ public record DequeModel(List<Object> initial) implements Model {
         return anyTagged(list) ? ILLEGAL : List.of(); // nor may a DEL take such an element
     }
 
+    /** Says which reply the state contradicts: a push's or LLEN's length, or the element at a pop's end. */
+    @Override
+    public String whyIllegal(Object state, LinOp op) {
+        if (op.crashed() || !(state instanceof List<?> list)) return null;
+        return switch (op.f()) {
+            case "lpush", "rpush" -> op.value() instanceof List<?> p && p.size() == 2 && p.get(1) != null
+                    ? op.f().toUpperCase() + " replied length " + p.get(1) + ", but the list held " + list.size()
+                            + " element(s), so the push makes it " + (list.size() + 1)
+                    : null;
+            case "llen" -> "LLEN read " + op.value() + ", but the list holds " + list.size() + " element(s)";
+            case "lpop", "rpop" -> list.isEmpty()
+                    ? op.f().toUpperCase() + " returned " + op.value() + " from an empty list"
+                    : op.f().toUpperCase() + " returned " + op.value() + ", but the " + (op.f().equals("lpop") ? "head" : "tail")
+                            + " is " + describeElement(op.f().equals("lpop") ? list.get(0) : list.get(list.size() - 1));
+            default -> null;
+        };
+    }
+
+    private static String describeElement(Object e) {
+        return String.valueOf(e instanceof DequeueOrder.Tagged t ? t.value() : e);
+    }
+
     @Override
     public boolean readOnly(LinOp op) {
         return switch (op.f()) {
