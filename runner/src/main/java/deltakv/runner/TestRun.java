@@ -135,7 +135,9 @@ public final class TestRun {
                 boolean watch = !o.leaveDbRunning();
                 ClusterLayout layout = new ClusterLayout(run.nodes(), o.nodes(), ClusterLayout.freeBasePort(o.nodes()),
                         o.variant(), o.bugs(), true, TEST_NODES);
-                LocalCluster local = LocalCluster.create(layout, NodeJvmArgs.fromEnv(), watch);
+                // The proxies live in this JVM: a cluster left running after the run talks directly.
+                LocalCluster local = watch ? LocalCluster.createProxied(layout, NodeJvmArgs.fromEnv(), true)
+                        : LocalCluster.create(layout, NodeJvmArgs.fromEnv(), false);
                 if (watch) running = Leftovers.register(o.store(), run.nodes());
                 cluster = local;
                 local.startAll();

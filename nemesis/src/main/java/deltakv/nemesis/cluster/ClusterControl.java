@@ -1,5 +1,6 @@
 package deltakv.nemesis.cluster;
 
+import deltakv.nemesis.net.ProxyMesh;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,11 @@ public interface ClusterControl extends AutoCloseable {
 
     /** True when processes can be started, killed, paused and restarted (a local cluster). */
     boolean controlsProcesses();
+
+    /** The proxies between the nodes, when the harness owns the network (a proxied local cluster). */
+    default Optional<ProxyMesh> network() {
+        return Optional.empty();
+    }
 
     /** Starts {@code node} on its existing data (a restart after a kill). */
     void start(String node) throws IOException;

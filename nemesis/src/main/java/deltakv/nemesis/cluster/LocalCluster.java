@@ -1,5 +1,6 @@
 package deltakv.nemesis.cluster;
 
+import deltakv.nemesis.net.ProxyMesh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ public final class LocalCluster implements ClusterControl {
     private final ClusterLayout layout;
     private final List<String> jvmArgs;
     private final long parentPid;
+    /** The links between the nodes when the harness routes them through its proxies; null otherwise. */
+    private ProxyMesh mesh;
     private final Set<String> startedHere = new LinkedHashSet<>();
     /** Nodes that should be running: started and not since killed or stopped on purpose. */
     private final Set<String> expectedUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -52,6 +55,22 @@ public final class LocalCluster implements ClusterControl {
         return new LocalCluster(layout, jvmArgs, watchParent ? ProcessHandle.current().pid() : 0);
     }
 
+    /**
+     * As {@link #create(ClusterLayout, List, boolean)}, with every byte between two nodes routed through a
+     * {@link ProxyMesh} that lives in this JVM (the nemesis cuts, delays and throttles its links). Needs
+     * named peers: each node's hosts file maps peer names to the link addresses.
+     */
+    public static LocalCluster createProxied(ClusterLayout layout, List<String> jvmArgs, boolean watchParent)
+            throws IOException {
+        if (!layout.namedPeers()) throw new IllegalArgumentException("a proxied cluster needs named peers");
+        LocalCluster c = create(layout, jvmArgs, watchParent);
+        List<ProxyMesh.Peer> peers = new ArrayList<>();
+        for (String id : layout.ids()) peers.add(new ProxyMesh.Peer(id, layout.raftPort(id), layout.redisPort(id)));
+        c.mesh = ProxyMesh.start(peers);
+        for (String id : layout.ids()) HostsFiles.write(layout.hostsFile(id), c.mesh.hostsView(id));
+        return c;
+    }
+
     /** A handle on a cluster started earlier (possibly by another process), with its saved layout. */
     public static LocalCluster open(Path dir) throws IOException {
         return new LocalCluster(ClusterLayout.load(dir), NodeJvmArgs.fromEnv(), 0);
@@ -74,6 +93,11 @@ public final class LocalCluster implements ClusterControl {
     @Override
     public boolean controlsProcesses() {
         return true;
+    }
+
+    @Override
+    public Optional<ProxyMesh> network() {
+        return Optional.ofNullable(mesh);
     }
 
     public void startAll() throws IOException {
@@ -229,5 +253,6 @@ public final class LocalCluster implements ClusterControl {
             }
             stop(id);
         }
+        if (mesh != null) mesh.close();
     }
 }

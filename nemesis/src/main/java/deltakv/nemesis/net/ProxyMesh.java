@@ -92,8 +92,10 @@ public final class ProxyMesh implements AutoCloseable {
         for (Link l : links.values()) l.heal();
     }
 
+    /** Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (group.isShuttingDown()) return;
         for (LinkProxy p : proxies) p.close();
         // Closes every proxied connection as well.
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
