@@ -43,7 +43,8 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
     /** The test's name in the store: {@code workload-nemesis-variant}, or {@code --name}. */
     public String testName() {
         if (name != null) return name;
-        return workload + "-" + nemesis + "-" + (connect.isEmpty() ? variant : "connect");
+        // '+' joins fault kinds: a comma in a data directory's path breaks Ratis (its storage-dir list is comma-separated)
+        return workload + "-" + nemesis.replace(',', '+') + "-" + (connect.isEmpty() ? variant : "connect");
     }
 
     public boolean local() {

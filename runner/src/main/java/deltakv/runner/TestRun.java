@@ -73,9 +73,16 @@ public final class TestRun {
      */
     public static NemesisPackage validate(TestOptions o) {
         Workloads.validate(o.workload());
-        NemesisPackage np = Nemeses.create(o.nemesis());
+        NemesisPackage np = Nemeses.create(o.nemesis(), o.nemesisTargets());
         if (!o.local() && np != NemesisPackage.NONE) {
-            throw new IllegalArgumentException("--nemesis " + o.nemesis() + " needs a local cluster; with --connect only 'none' works today");
+            throw new IllegalArgumentException("--nemesis " + o.nemesis() + " needs a local cluster (it controls processes and links); with --connect use --nemesis none");
+        }
+        if (o.local() && (o.store().toAbsolutePath().toString().contains(",") || o.testName().contains(","))) {
+            throw new IllegalArgumentException("the run directory must not contain a comma (Ratis reads its storage path as a list): "
+                    + o.store().toAbsolutePath().resolve(o.testName()));
+        }
+        if (o.leaveDbRunning() && np != NemesisPackage.NONE) {
+            throw new IllegalArgumentException("--leave-db-running needs --nemesis none: faults act through proxies that end with the run");
         }
         if (!o.local() && (o.keepData() || o.leaveDbRunning())) {
             throw new IllegalArgumentException("--keep-data and --leave-db-running apply to a local cluster, not --connect");

@@ -51,6 +51,23 @@ public interface ClusterControl extends AutoCloseable {
     Optional<String> leader();
 
     /**
+     * The leader as a fault aims at it: of the nodes that answer, the one that claims leadership in the
+     * highest term (a paused or partitioned node may not answer, or may still claim an older term).
+     */
+    default Optional<String> likelyLeader() {
+        String best = null;
+        long term = -1;
+        for (String n : nodes()) {
+            NodeRole r = role(n);
+            if (r.isLeader() && r.term() > term) {
+                best = n;
+                term = r.term();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
      * Waits until every node answers and a leader is known (servers without DKV.ROLE: until each answers
      * PING). Returns the leader, or empty for servers without one.
      *

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The main phase (HARNESS.md §1.2): {@code concurrency} workers and the nemesis schedule, for
- * {@code time-limit} seconds, with a progress line about every 5 s. Returns when every worker has finished
- * its last op (each op is bounded by the client timeout).
+ * {@code time-limit} seconds, with a progress line about every 5 s. At the time limit every fault still in
+ * effect is stopped (recorded like any other); returns when every worker has finished its last op (each op is
+ * bounded by the client timeout).
  */
 public final class MainPhase {
     static final long PROGRESS_NANOS = 5_000_000_000L;
@@ -49,8 +50,16 @@ public final class MainPhase {
         long lastOk = 0;
         long lastAt = start;
         long nextProgress = start + PROGRESS_NANOS;
+        boolean faultsEnded = false;
         while (!interrupted.get()) {
             long now = System.nanoTime();
+            if (now >= deadline && !faultsEnded) {
+                // As Jepsen's final nemesis generator: end every fault now, so the ops still in flight can finish.
+                faultsEnded = true;
+                nemesisRunner.stop();
+                nemesisThread.join();
+                nemesisRunner.stopActive();
+            }
             if (now >= deadline && threads.stream().noneMatch(Thread::isAlive)) break;
             if (now >= nextProgress) {
                 long ok = history.ok();
@@ -68,6 +77,7 @@ public final class MainPhase {
         nemesisRunner.stop();
         for (Thread t : threads) t.join();
         nemesisThread.join();
+        nemesisRunner.close();
         long max = 0;
         for (Worker w : workers) max = Math.max(max, w.process());
         return max;

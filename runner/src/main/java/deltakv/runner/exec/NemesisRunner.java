@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code :nemesis :info} op, carries it out, and records what was done as a second one; every fault also
  * goes to {@code nemesis.edn} (one EDN map per line), so a run's faults can be read and replayed.
  */
-final class NemesisRunner implements Runnable {
+final class NemesisRunner implements Runnable, AutoCloseable {
     private final List<Fault> schedule;
     private final Nemesis nemesis;
     private final ClusterControl cluster;
@@ -29,8 +29,10 @@ final class NemesisRunner implements Runnable {
     private final Path file;
     private final long startNanos;
     private final RunLog log;
-    private volatile String current = "none";
+    /** Fault kinds in effect (started, not stopped yet), for the progress line. */
+    private final java.util.Set<String> active = new java.util.concurrent.ConcurrentSkipListSet<>();
     private volatile boolean stopped;
+    private BufferedWriter out;
 
     NemesisRunner(List<Fault> schedule, Nemesis nemesis, ClusterControl cluster, HistoryLog history, Path file,
                   long startNanos, RunLog log) {
@@ -41,11 +43,16 @@ final class NemesisRunner implements Runnable {
         this.file = file;
         this.startNanos = startNanos;
         this.log = log;
+        try {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.info("nemesis: cannot write " + file + ": " + e.getMessage());
+        }
     }
 
-    /** The last fault started (for the progress line). */
+    /** The fault kinds in effect now (for the progress line). */
     String current() {
-        return current;
+        return active.isEmpty() ? "none" : String.join(",", active);
     }
 
     void stop() {
@@ -54,33 +61,63 @@ final class NemesisRunner implements Runnable {
 
     @Override
     public void run() {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Fault fault : schedule) {
-                long due = startNanos + fault.atMillis() * 1_000_000L;
-                long now;
-                while (!stopped && (now = System.nanoTime()) < due) LockSupport.parkNanos(Math.min(due - now, 50_000_000L));
-                if (stopped) return;
-                history.nemesis(fault.f(), fault.value());
-                Object done;
-                try {
-                    done = nemesis.invoke(fault, cluster);
-                } catch (Exception e) {
-                    done = "failed: " + e.getMessage();
-                    log.info("nemesis: " + fault.f() + " failed: " + e.getMessage());
-                }
-                history.nemesis(fault.f(), done);
-                current = fault.f();
-                Map<Object, Object> line = new LinkedHashMap<>();
-                line.put(Keyword.of("time"), history.now());
-                line.put(Keyword.of("f"), Keyword.of(fault.f()));
-                line.put(Keyword.of("asked"), fault.value());
-                line.put(Keyword.of("done"), done);
-                out.write(EdnPrinter.print(line));
-                out.write('\n');
-                out.flush();
-            }
+        for (Fault fault : schedule) {
+            long due = startNanos + fault.atMillis() * 1_000_000L;
+            long now;
+            while (!stopped && (now = System.nanoTime()) < due) LockSupport.parkNanos(Math.min(due - now, 50_000_000L));
+            if (stopped) return;
+            perform(fault);
+        }
+    }
+
+    /** Stops every fault kind still in effect (after {@link #run} has returned): the end of the main phase. */
+    void stopActive() {
+        long at = (System.nanoTime() - startNanos) / 1_000_000L;
+        for (String kind : List.copyOf(active)) perform(new Fault(at, "stop-" + kind, null, 0));
+    }
+
+    private void perform(Fault fault) {
+        long at = history.now();
+        history.nemesis(fault.f(), fault.value());
+        Object done;
+        try {
+            done = nemesis.invoke(fault, cluster);
+        } catch (Exception e) {
+            done = List.of(Keyword.of("failed"), String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+            log.info("nemesis: " + fault.f() + " failed: " + e.getMessage());
+        }
+        history.nemesis(fault.f(), done);
+        if (fault.f().startsWith("start-")) active.add(fault.kind());
+        else if (fault.f().startsWith("stop-")) active.remove(fault.kind());
+        Map<Object, Object> line = new LinkedHashMap<>();
+        line.put(Keyword.of("time"), at);
+        line.put(Keyword.of("at-millis"), fault.atMillis());
+        line.put(Keyword.of("f"), Keyword.of(fault.f()));
+        line.put(Keyword.of("asked"), fault.value());
+        line.put(Keyword.of("draw"), fault.draw());
+        line.put(Keyword.of("done"), done);
+        write(EdnPrinter.print(line));
+    }
+
+    private void write(String line) {
+        if (out == null) return;
+        try {
+            out.write(line);
+            out.write('\n');
+            out.flush();
         } catch (IOException e) {
             log.info("nemesis: cannot write " + file + ": " + e.getMessage());
+            out = null;
+        }
+    }
+
+    /** Closes nemesis.edn. */
+    @Override
+    public void close() {
+        try {
+            if (out != null) out.close();
+        } catch (IOException ignored) {
+            // the lines written so far were flushed
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * still be in flight); when its node cannot be reached it moves to the next node.
  */
 final class Worker implements Runnable {
+    private static final long UNREACHABLE_BACKOFF_NANOS = 50_000_000L;
     private final int worker;
     private final int workers;
     private final OpGenerator generator;
@@ -62,10 +63,14 @@ final class Worker implements Runnable {
                 Completion c = client.invoke(op);
                 history.complete(c.type(), process, op.f(), c.value(), c.error(), op.key(), name);
                 if (c.type() == OpType.INFO) process += workers;
-                if (client.unreachable() && nodes.size() > 1) {
-                    client.close();
-                    node = (node + 1) % nodes.size();
-                    client = nodes.open(node);
+                if (client.unreachable()) {
+                    if (nodes.size() > 1) {
+                        client.close();
+                        node = (node + 1) % nodes.size();
+                        client = nodes.open(node);
+                    }
+                    // With every node down (a kill of all), an unpaced worker would spin on refused connects.
+                    java.util.concurrent.locks.LockSupport.parkNanos(UNREACHABLE_BACKOFF_NANOS);
                 }
             }
         } finally {

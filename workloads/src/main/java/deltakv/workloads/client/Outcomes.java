@@ -25,7 +25,9 @@ public final class Outcomes {
 
     public static Outcome classify(RuntimeException e) {
         if (e instanceof JedisConnectionException) {
-            boolean refused = causedBy(e, ConnectException.class);
+            // Jedis 8 reports a failed connect as "Failed to connect to host:port." with the ConnectException
+            // suppressed, not as the cause: either way nothing was sent.
+            boolean refused = causedBy(e, ConnectException.class) || String.valueOf(e.getMessage()).startsWith("Failed to connect");
             String what = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             return new Outcome(refused ? OpType.FAIL : OpType.INFO, (refused ? "connect: " : "connection: ") + what, refused);
         }
@@ -42,7 +44,10 @@ public final class Outcomes {
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) if (type.isInstance(c)) return true;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) return true;
+            for (Throwable s : c.getSuppressed()) if (type.isInstance(s)) return true;
+        }
         return false;
     }
 }
