@@ -27,7 +27,7 @@ public final class Kill implements Nemesis {
 
     public static NemesisPackage create(List<String> targets) {
         return new NemesisPackage("kill", new Kill(), p -> Cycle.of("kill", targets, p),
-                List.of(new PlotBand("kill", "start-kill", "stop-kill", 0xD6604D)));
+                List.of(new PlotBand("kill", "start-kill", "stop-kill", 0x8073AC)));
     }
 
     @Override

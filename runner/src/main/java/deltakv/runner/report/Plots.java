@@ -167,20 +167,20 @@ public final class Plots {
         save(c, file);
     }
 
-    /** Fault periods as translucent areas, one legend entry per kind. */
+    /**
+     * Fault periods as translucent bands over the plot's full height; each kind's first period also gets a
+     * square marker at its top-left corner, which gives the kind a legend entry in its colour.
+     */
     private static void shade(XYChart c, List<FaultPeriod> faults, double low, double high) {
         TreeSet<String> named = new TreeSet<>();
-        int i = 0;
         for (FaultPeriod p : faults) {
-            String name = named.add(p.kind()) ? p.kind() : p.kind() + " #" + (++i);
-            XYSeries s = c.addSeries(name, new double[] {p.startSeconds(), p.startSeconds(), p.endSeconds(), p.endSeconds()},
-                    new double[] {low > 0 ? low : 0, high, high, low > 0 ? low : 0});
+            c.addAnnotation(new FaultBand(p));
+            if (!named.add(p.kind())) continue;
+            XYSeries s = c.addSeries(p.kind() + " (shaded)", new double[] {p.startSeconds()}, new double[] {high});
             Color col = new Color(p.rgb());
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-            s.setFillColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 60));
-            s.setLineColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 0));
-            s.setMarker(SeriesMarkers.NONE);
-            s.setShowInLegend(name.equals(p.kind()));
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.SQUARE);
+            s.setMarkerColor(col);
         }
     }
 
