@@ -26,14 +26,16 @@ public final class TestCommand implements Callable<Integer> {
             description = "list-append, rw-register, queue or deque (default: ${DEFAULT-VALUE}).")
     String workload;
 
-    @Option(names = "--nemesis", defaultValue = "none",
-            description = "Faults: none (default). partition, kill, pause, clock, slow, compactor, all: not built yet.")
+    @Option(names = "--nemesis",
+            description = "Faults, comma-separated: partition, kill, pause, all, or none (default: partition,kill; none with --connect). "
+                    + "clock, slow, compactor: not built yet.")
     String nemesis;
 
     @Option(names = "--nemesis-interval", defaultValue = "10", description = "Mean seconds between faults (default: ${DEFAULT-VALUE}).")
     double nemesisInterval;
 
-    @Option(names = "--nemesis-targets", split = ",", description = "Fault shapes: one, leader, minority, majority, all, …")
+    @Option(names = "--nemesis-targets", split = ",",
+            description = "Narrow the faults' targets: one, leader, minority, majority, all, majorities-ring, bridge.")
     List<String> nemesisTargets = new ArrayList<>();
 
     @Option(names = "--time-limit", defaultValue = "30", description = "Seconds of main phase (default: ${DEFAULT-VALUE}).")
@@ -112,7 +114,8 @@ public final class TestCommand implements Callable<Integer> {
             if (!connect.isEmpty() && !bugs.isEmpty()) throw new IllegalArgumentException("--bug needs a local cluster, not --connect");
             Workloads.validate(workload);
             long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);
-            options = new TestOptions(workload, nemesis, nemesisInterval, nemesisTargets, timeLimit, nodes, concurrency,
+            String faults = nemesis != null ? nemesis : connect.isEmpty() ? "partition,kill" : "none";
+            options = new TestOptions(workload, faults, nemesisInterval, nemesisTargets, timeLimit, nodes, concurrency,
                     rate, variant.cliName(), bugs, keyCount, KeyDist.parse(keyDist), maxTxnLength, maxWritesPerKey,
                     opTimeout, consistencyModels, s, store, name, keepData, leaveDbRunning, connect);
             TestRun.validate(options);

@@ -24,7 +24,7 @@ class KilledHarnessTest {
     void nodesExitAndTheHistoryIsCheckable() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "test", "--store", store.toString(), "--time-limit", "120", "--seed", "31"));
+                Main.class.getName(), "test", "--store", store.toString(), "--nemesis", "none", "--time-limit", "120", "--seed", "31"));
         Process harness = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(store.resolve("harness.out").toFile()).start();
         Path runDir = null;

@@ -40,7 +40,7 @@ class LocalRunTest {
 
     @Test
     void listAppendOnDeltaIsValidLeavesEveryFileAndAnalyzeAgrees() throws Exception {
-        Harness.Outcome run = Harness.test(store, "--time-limit", "8", "--seed", "11");
+        Harness.Outcome run = Harness.test(store, "--nemesis", "none", "--time-limit", "8", "--seed", "11");
         assertEquals(0, run.code(), run.out() + run.err());
         assertEquals("valid? true", run.verdictLine());
         Path dir = run.runDir();
@@ -78,7 +78,7 @@ class LocalRunTest {
     @ParameterizedTest
     @CsvSource({"queue,delta", "rw-register,delta", "deque,rmw"})
     void otherWorkloadsAreValidOnTheCorrectEngine(String workload, String variant) throws Exception {
-        Harness.Outcome run = Harness.test(store, "--workload", workload, "--variant", variant, "--time-limit", "6",
+        Harness.Outcome run = Harness.test(store, "--nemesis", "none", "--workload", workload, "--variant", variant, "--time-limit", "6",
                 "--seed", "12");
         assertEquals(0, run.code(), run.out() + run.err());
         Path dir = run.runDir();
@@ -93,7 +93,7 @@ class LocalRunTest {
     @Test
     void staleFollowerReadsMakeListAppendInvalidWithTheAnomalyNamed() {
         // up to three short runs: --test-count stops at the first one that is not valid
-        Harness.Outcome run = Harness.test(store, "--bug", "stale-follower-read", "--time-limit", "8",
+        Harness.Outcome run = Harness.test(store, "--nemesis", "none", "--bug", "stale-follower-read", "--time-limit", "8",
                 "--test-count", "3", "--seed", "13");
         assertEquals(1, run.code(), run.out() + run.err());
         assertEquals("valid? false", run.verdictLine());
