@@ -52,6 +52,19 @@ final class ProcessCluster implements AutoCloseable {
         return c;
     }
 
+    /** A delta cluster whose node-to-node traffic crosses the harness's proxy mesh ({@code c.cluster.network()}). */
+    static ProcessCluster startProxied(Path dir, int nodes) throws Exception {
+        ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), "delta", List.of(), true);
+        ProcessCluster c = new ProcessCluster(LocalCluster.createProxied(layout, List.of(), false));
+        try {
+            c.startAll();
+        } catch (Exception | Error e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     void startAll() throws Exception {
         cluster.startAll();
         for (String id : layout.ids()) awaitListening(id);
@@ -119,5 +132,6 @@ final class ProcessCluster implements AutoCloseable {
     @Override
     public void close() {
         cluster.stopAll();
+        cluster.close(); // and the proxy mesh, if any
     }
 }

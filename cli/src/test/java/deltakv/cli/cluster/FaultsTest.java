@@ -1,0 +1,139 @@
+package deltakv.cli.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import deltakv.checker.history.Keyword;
+import deltakv.nemesis.Fault;
+import deltakv.nemesis.Nemesis;
+import deltakv.nemesis.Nemeses;
+import deltakv.nemesis.cluster.NodeRole;
+import deltakv.nemesis.net.Link;
+import deltakv.nemesis.net.ProxyMesh;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The fault kinds on a real 3-node cluster whose node-to-node traffic crosses the proxy mesh, each through
+ * its nemesis exactly as a run drives it: what it records, what the cluster does, and that healing works.
+ */
+class FaultsTest extends ClusterTestBase {
+    private static Object start(Nemesis n, String kind, String target, ProcessCluster c) throws Exception {
+        return n.invoke(new Fault(0, "start-" + kind, Keyword.of(target), 1), c.cluster);
+    }
+
+    private static Object stop(Nemesis n, String kind, ProcessCluster c) throws Exception {
+        return n.invoke(new Fault(0, "stop-" + kind, null, 2), c.cluster);
+    }
+
+    @Test
+    void partitionedLeaderLosesItsClientsWritesAndTheMajorityElectsAnother() throws Exception {
+        c = ProcessCluster.startProxied(dir, 3);
+        ProxyMesh mesh = c.cluster.network().orElseThrow();
+        String old = c.leader();
+        try (Jedis j = c.jedis(old)) {
+            j.rpush("p", "before");
+        }
+        Nemesis partition = Nemeses.create("partition").nemesis();
+        @SuppressWarnings("unchecked")
+        Map<String, Set<String>> grudge = (Map<String, Set<String>>) ((List<Object>) start(partition, "partition", "leader", c)).get(1);
+        assertEquals(2, grudge.get(old).size(), "the leader is cut from both peers: " + grudge);
+
+        List<String> majority = c.layout.ids().stream().filter(n -> !n.equals(old)).toList();
+        String next = eventually(() -> {
+            NodeRole r = c.cluster.role(majority.get(0));
+            if (r.leader() == null || r.leader().equals(old)) throw new IllegalStateException("no new leader yet");
+            return r.leader();
+        });
+        assertNotEquals(old, next);
+        long carried = between(mesh, old);
+        try (Jedis j = c.jedis(next)) {
+            eventually(() -> j.rpush("p", "during"));
+        }
+        // The isolated leader cannot commit: its client's write times out or is refused, never acknowledged.
+        try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", c.layout.redisPort(old)),
+                DefaultJedisClientConfig.builder().timeoutMillis(4000).autoNegotiateProtocol(false).build())) {
+            assertThrows(RuntimeException.class, () -> j.rpush("p", "isolated"));
+        }
+        assertEquals(carried, between(mesh, old), "nothing crossed the cut links, Raft or relay");
+
+        assertEquals(Keyword.of("network-healed"), stop(partition, "partition", c));
+        // After healing, the old leader's node serves again (relayed or leading) and has caught up.
+        try (Jedis j = c.jedis(old)) {
+            List<String> items = eventually(() -> {
+                List<String> l = j.lrange("p", 0, -1);
+                if (!l.contains("during")) throw new IllegalStateException("not caught up: " + l);
+                return l;
+            });
+            assertTrue(items.containsAll(List.of("before", "during")), items.toString());
+            assertTrue(!items.contains("isolated") || items.indexOf("isolated") > items.indexOf("during"),
+                    "an unacknowledged write may land later, never before: " + items);
+            eventually(() -> j.rpush("p", "after"));
+        }
+        assertTrue(between(mesh, old) > carried);
+    }
+
+    @Test
+    void killedNodeRestartsOnItsDataAndCatchesUp() throws Exception {
+        c = ProcessCluster.startProxied(dir, 3);
+        Nemesis kill = Nemeses.create("kill").nemesis();
+        @SuppressWarnings("unchecked")
+        List<String> killed = (List<String>) ((List<Object>) start(kill, "kill", "one", c)).get(1);
+        assertEquals(1, killed.size());
+        String dead = killed.get(0);
+        assertEquals(NodeRole.DOWN, c.cluster.role(dead));
+        String live = c.layout.ids().stream().filter(n -> !n.equals(dead)).findFirst().orElseThrow();
+        try (Jedis j = c.jedis(live)) {
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                eventually(() -> j.rpush("k", "v" + n));
+            }
+        }
+        assertEquals(List.of(Keyword.of("restarted"), List.of(dead)), stop(kill, "kill", c));
+        c.awaitListening(dead);
+        try (Jedis j = c.jedisLocal(dead)) {
+            eventually(() -> {
+                long n = j.llen("k");
+                if (n != 50) throw new IllegalStateException("caught up to " + n);
+                return n;
+            });
+        }
+    }
+
+    @Test
+    void pausedNodeIsSilentUntilResumed() throws Exception {
+        c = ProcessCluster.startProxied(dir, 3);
+        Nemesis pause = Nemeses.create("pause").nemesis();
+        @SuppressWarnings("unchecked")
+        List<String> paused = (List<String>) ((List<Object>) start(pause, "pause", "one", c)).get(1);
+        String silent = paused.get(0);
+        assertEquals(NodeRole.DOWN, c.cluster.role(silent), "a stopped process answers nothing");
+        assertTrue(c.cluster.running(silent), "but it is alive");
+        String live = c.layout.ids().stream().filter(n -> !n.equals(silent)).findFirst().orElseThrow();
+        try (Jedis j = c.jedis(live)) {
+            eventually(() -> j.rpush("q", "while-paused"));
+        }
+        assertEquals(List.of(Keyword.of("resumed"), List.of(silent)), stop(pause, "pause", c));
+        try (Jedis j = c.jedisLocal(silent)) {
+            assertEquals(List.of("while-paused"), eventually(() -> {
+                List<String> l = j.lrange("q", 0, -1);
+                if (l.isEmpty()) throw new IllegalStateException("not caught up");
+                return l;
+            }));
+        }
+    }
+
+    /** Bytes carried so far by every link to or from {@code node}. */
+    private static long between(ProxyMesh mesh, String node) {
+        long sum = 0;
+        for (Link l : mesh.links()) if (l.from().equals(node) || l.to().equals(node)) sum += l.bytes();
+        return sum;
+    }
+}
