@@ -26,6 +26,8 @@ public final class LocalCluster implements ClusterControl {
     private final long parentPid;
     /** The links between the nodes when the harness routes them through its proxies; null otherwise. */
     private ProxyMesh mesh;
+    /** Resumes paused nodes if this JVM dies (watched clusters only). */
+    private Process resumeGuard;
     private final Set<String> startedHere = new LinkedHashSet<>();
     /** Nodes that should be running: started and not since killed or stopped on purpose. */
     private final Set<String> expectedUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -52,7 +54,9 @@ public final class LocalCluster implements ClusterControl {
                 if (!Files.exists(layout.hostsFile(id))) HostsFiles.write(layout.hostsFile(id), layout, "127.0.0.1");
             }
         }
-        return new LocalCluster(layout, jvmArgs, watchParent ? ProcessHandle.current().pid() : 0);
+        LocalCluster c = new LocalCluster(layout, jvmArgs, watchParent ? ProcessHandle.current().pid() : 0);
+        if (watchParent) c.resumeGuard = ResumeGuard.start(layout.dir(), c.parentPid);
+        return c;
     }
 
     /**
@@ -254,5 +258,6 @@ public final class LocalCluster implements ClusterControl {
             stop(id);
         }
         if (mesh != null) mesh.close();
+        if (resumeGuard != null) resumeGuard.destroyForcibly();
     }
 }
