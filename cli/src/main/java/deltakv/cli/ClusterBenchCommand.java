@@ -67,6 +67,11 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results/raft-rpush-bench.json", description = "Results JSON (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--proxies", defaultValue = "off",
+            description = "Node-to-node traffic through the harness's proxy mesh: off, on, or both (each variant twice, "
+                    + "labelled VARIANT+proxies: the mesh's overhead in one run) (default: ${DEFAULT-VALUE}).")
+    String proxies;
+
     @Option(names = "--reference", defaultValue = "redis-server",
             description = "Reference points measured with the same clients first: redis-server (one process, no "
                     + "replication, no persistence; what this machine's load generator and loopback allow) or none "
@@ -100,19 +105,31 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             err.println("dkv: --reference must be redis-server or none");
             return ExitCodes.BAD_ARGUMENTS;
         }
+        if (!List.of("off", "on", "both").contains(proxies)) {
+            err.println("dkv: --proxies must be off, on or both");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         if (reference.equals("redis-server")) measureReference(rows, o);
-        for (String v : variants) {
-            ClusterLayout layout = new ClusterLayout(dir.resolve(v), nodes, basePort, v, List.of(), false);
+        List<String> runs = new ArrayList<>();
+        for (String variant : variants) {
+            if (!proxies.equals("on")) runs.add(variant);
+            if (!proxies.equals("off")) runs.add(variant + "+proxies");
+        }
+        for (String label : runs) {
+            boolean proxied = label.endsWith("+proxies");
+            String v = proxied ? label.substring(0, label.length() - "+proxies".length()) : label;
+            ClusterLayout layout = new ClusterLayout(dir.resolve(proxied ? v + "-proxied" : v), nodes, basePort, v, List.of(), proxied);
             if (Files.exists(layout.dir())) deleteTree(layout.dir());
-            try (LocalCluster cluster = LocalCluster.create(layout, NodeJvmArgs.fromEnv())) {
+            try (LocalCluster cluster = proxied ? LocalCluster.createProxied(layout, NodeJvmArgs.fromEnv(), false)
+                    : LocalCluster.create(layout, NodeJvmArgs.fromEnv())) {
                 cluster.startAll();
                 String leader;
                 try {
                     leader = cluster.awaitLeader(Duration.ofSeconds(120));
                 } catch (java.io.IOException e) {
                     // e.g. a variant the engine does not implement yet: record it and go on
-                    rows.add(Map.of("variant", v, "error", e.getMessage()));
+                    rows.add(Map.of("variant", label, "error", e.getMessage()));
                     o.printf("%-12s not measured: %s%n", v, e.getMessage());
                     continue;
                 }
@@ -127,10 +144,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                         BatchCounters before = BatchCounters.read(all);
                         RpushLoad.Result r = RpushLoad.run(ports, c, k, warmup, duration, "bench" + (run++));
                         double perEntry = BatchCounters.read(all).groupsPerEntrySince(before);
-                        Map<String, Object> row = row(v, connect, r);
+                        Map<String, Object> row = row(label, connect, r);
                         row.put("groups_per_entry", round(perEntry));
                         rows.add(row);
-                        o.printf("%s  groups/entry=%.1f%n", line(v, r), perEntry);
+                        o.printf("%s  groups/entry=%.1f%n", line(label, r), perEntry);
                         o.flush();
                     }
                 }
@@ -140,7 +157,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         doc.put("benchmark", "rpush");
         doc.put("command", "dkv cluster bench --variants " + String.join(",", variants) + " --clients "
                 + join(clients) + " --keys " + join(keys) + " --duration " + duration + " --warmup " + warmup
-                + " --nodes " + nodes + " --connect " + connect + " --reference " + reference);
+                + " --nodes " + nodes + " --connect " + connect + " --reference " + reference + " --proxies " + proxies);
         doc.put("time", Instant.now().toString());
         doc.put("cpus", Runtime.getRuntime().availableProcessors());
         doc.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
