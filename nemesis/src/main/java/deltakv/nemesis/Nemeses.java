@@ -1,5 +1,6 @@
 package deltakv.nemesis;
 
+import deltakv.nemesis.net.Slow;
 import deltakv.nemesis.partition.Grudges;
 import deltakv.nemesis.partition.Partition;
 import deltakv.nemesis.process.Kill;
@@ -23,10 +24,11 @@ public final class Nemeses {
 
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
     /** HARNESS.md §4's fault kinds still to build. */
-    public static final List<String> PLANNED = List.of("clock", "slow", "compactor");
+    public static final List<String> PLANNED = List.of("clock", "compactor");
 
     static {
         KINDS.put("partition", new Kind(Grudges.SHAPES, Partition::create));
+        KINDS.put("slow", new Kind(Slow.TARGETS, Slow::create));
         KINDS.put("pause", new Kind(Pause.TARGETS, Pause::create));
         KINDS.put("kill", new Kind(Kill.TARGETS, Kill::create));
     }

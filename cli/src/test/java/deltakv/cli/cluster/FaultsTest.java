@@ -130,6 +130,39 @@ class FaultsTest extends ClusterTestBase {
         }
     }
 
+    @Test
+    void slowLinksAddTheirDelayToEveryCommit() throws Exception {
+        c = ProcessCluster.startProxied(dir, 3);
+        String leader = c.leader();
+        Nemesis slow = Nemeses.create("slow").nemesis();
+        try (Jedis j = c.jedis(leader)) {
+            eventually(() -> j.rpush("s", "warm"));
+            double calm = medianMillis(j, 15);
+            Object done = null;
+            // The draw picks delay or throttle; find a draw that delays (recorded as :delay-ms).
+            for (long draw = 1; done == null || !done.toString().contains("delay-ms"); draw++) {
+                done = slow.invoke(new Fault(0, "start-slow", Keyword.of("all"), draw), c.cluster);
+            }
+            // A commit needs a follower's ack: one crossing out and one back, each 50 ± 10 ms.
+            double slowed = medianMillis(j, 9);
+            assertTrue(slowed >= 80 && slowed > calm + 60, "calm " + calm + " ms, slowed " + slowed + " ms: " + done);
+            assertEquals(Keyword.of("links-restored"), slow.invoke(new Fault(0, "stop-slow", null, 0), c.cluster));
+            double after = medianMillis(j, 15);
+            assertTrue(after < slowed - 40, "restored " + after + " ms vs slowed " + slowed + " ms");
+        }
+    }
+
+    private static double medianMillis(Jedis j, int n) throws Exception {
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            eventually(() -> j.rpush("s", "x"));
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms[n / 2];
+    }
+
     /** Bytes carried so far by every link to or from {@code node}. */
     private static long between(ProxyMesh mesh, String node) {
         long sum = 0;

@@ -87,6 +87,16 @@ public final class ProxyMesh implements AutoCloseable {
         link(b, a).cut();
     }
 
+    /** Ends every cut (a partition's end); delays and throttles stay. */
+    public void uncutAll() {
+        for (Link l : links.values()) l.uncut();
+    }
+
+    /** Ends every delay and throttle (a slow fault's end); cuts stay. */
+    public void unshapeAll() {
+        for (Link l : links.values()) l.shape(0, 0, 0);
+    }
+
     /** Every link passes again; held bytes flow on. */
     public void healAll() {
         for (Link l : links.values()) l.heal();

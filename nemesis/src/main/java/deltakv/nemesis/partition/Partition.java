@@ -29,20 +29,20 @@ public final class Partition implements Nemesis {
     public Object invoke(Fault fault, ClusterControl cluster) {
         ProxyMesh mesh = mesh(cluster);
         if (fault.f().equals("stop-partition")) {
-            mesh.healAll();
+            mesh.uncutAll();
             return Keyword.of("network-healed");
         }
         String shape = ((Keyword) fault.value()).name();
         Map<String, Set<String>> grudge = Grudges.of(shape, cluster.nodes(),
                 shape.equals("leader") ? cluster.likelyLeader() : java.util.Optional.empty(), new Random(fault.draw()));
-        mesh.healAll(); // a new shape replaces the last one
+        mesh.uncutAll(); // a new shape replaces the last one
         grudge.forEach((a, bs) -> bs.forEach(b -> mesh.cutBetween(a, b)));
         return List.of(Keyword.of("isolated"), grudge);
     }
 
     @Override
     public void healAll(ClusterControl cluster) {
-        cluster.network().ifPresent(ProxyMesh::healAll);
+        cluster.network().ifPresent(ProxyMesh::uncutAll);
     }
 
     private static ProxyMesh mesh(ClusterControl cluster) {

@@ -112,6 +112,21 @@ class LinkTest {
     }
 
     @Test
+    void cutAndShapingAreUndoneIndependently() {
+        Link ab = mesh.link("a", "b");
+        ab.shape(40, 0, 0);
+        ab.cut();
+        assertEquals(new LinkFaults(true, 40, 0, 0), ab.faults());
+        mesh.uncutAll(); // a partition ends: the slow link stays slow
+        assertEquals(LinkFaults.slow(40, 0, 0), ab.faults());
+        ab.cut();
+        mesh.unshapeAll(); // a slow fault ends: the cut stays
+        assertEquals(LinkFaults.CUT, ab.faults());
+        mesh.healAll();
+        assertEquals(LinkFaults.PASS, ab.faults());
+    }
+
+    @Test
     void throttleLimitsTheRate() throws Exception {
         Link ab = mesh.link("a", "b");
         try (Socket s = connect(ab, redis.port())) {
