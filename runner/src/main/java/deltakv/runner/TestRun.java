@@ -58,9 +58,15 @@ public final class TestRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile ClusterControl cluster;
 
-    private TestRun(TestOptions o, PrintStream out) {
+    /** The faults to do instead of the package's own schedule ({@code dkv replay}); null = generate. */
+    private final List<Fault> replaySchedule;
+    private final Path replayOf;
+
+    private TestRun(TestOptions o, PrintStream out, List<Fault> replaySchedule, Path replayOf) {
         this.o = o;
         this.log = new RunLog(out);
+        this.replaySchedule = replaySchedule;
+        this.replayOf = replayOf;
     }
 
     /** The outcome: the verdict, or a reason why there is none. */
@@ -92,7 +98,13 @@ public final class TestRun {
 
     /** Runs one test; returns the exit code (CLI.md: 0 valid, 1 invalid, 2 unknown; 254/255 raised as exceptions). */
     public static Result run(TestOptions o, PrintStream out) throws IOException, InterruptedException {
-        return new TestRun(o, out).run();
+        return new TestRun(o, out, null, null).run();
+    }
+
+    /** {@code dkv replay}: the same options and seed, and the faults of {@code original}'s nemesis.edn at their times. */
+    public static Result replay(TestOptions o, List<Fault> schedule, Path original, PrintStream out)
+            throws IOException, InterruptedException {
+        return new TestRun(o, out, List.copyOf(schedule), original).run();
     }
 
     private Result run() throws IOException, InterruptedException {
@@ -125,6 +137,7 @@ public final class TestRun {
             test.put("git-commit", BuildInfo.gitCommit());
             test.put("versions", BuildInfo.versions());
             test.put("start", Instant.now().toString());
+            if (replayOf != null) test.put("replay-of", replayOf.toString());
             List<Map<String, Object>> bands = new ArrayList<>();
             for (PlotBand b : np.plotBands()) bands.add(FaultPeriod.band(b.kind(), b.startF(), b.stopF(), b.rgb()));
             test.put("plot-bands", bands);
@@ -164,7 +177,8 @@ public final class TestRun {
             long startNanos = System.nanoTime();
             Nodes nodes = new Nodes(cluster, workload.client(), prefix, (int) (o.opTimeoutSeconds() * 1000));
             Set<Object> keysUsed = ConcurrentHashMap.newKeySet();
-            List<Fault> schedule = np.schedule().apply(new NemesisPackage.ScheduleParams(o.seed(),
+            List<Fault> schedule = replaySchedule != null ? replaySchedule
+                    : np.schedule().apply(new NemesisPackage.ScheduleParams(o.seed(),
                     (long) (o.timeLimitSeconds() * 1000), (long) (o.nemesisIntervalSeconds() * 1000), o.nemesisTargets(),
                     cluster.nodes()));
             long lastProcess;
