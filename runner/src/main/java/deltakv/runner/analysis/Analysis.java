@@ -120,6 +120,14 @@ public final class Analysis {
         lines.add("perf: " + perf.get("ok-per-second") + " ok/s  latency ms p50 " + lat.get("p50") + "  p99 "
                 + lat.get("p99") + "  max " + lat.get("max"));
         if (test.get("recovery") instanceof Map<?, ?> rec) results.put("recovery", rec);
+        List<Map<String, Object>> faults = Unavailability.of(history);
+        if (!faults.isEmpty()) {
+            results.put("faults", faults);
+            double worst = faults.stream().mapToDouble(f -> f.get("unavailable-s") instanceof Number n ? n.doubleValue() : 0).max().orElse(0);
+            long never = faults.stream().filter(f -> !(f.get("unavailable-s") instanceof Number)).count();
+            lines.add("faults: " + faults.size() + "  longest fault start → next ok write " + worst + " s"
+                    + (never > 0 ? "  (" + never + " with no write after)" : ""));
+        }
 
         results.put("valid?", name(valid).equals("unknown") ? "unknown" : valid == Validity.TRUE);
         ResultFiles.write(new Data(results), run.dir());
