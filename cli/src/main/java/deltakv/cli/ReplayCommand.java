@@ -44,7 +44,7 @@ public final class ReplayCommand implements Callable<Integer> {
             options = TestOptions.fromMap(opts);
             Path nemesis = original.resolve(RunDir.NEMESIS);
             schedule = Files.exists(nemesis) ? RecordedSchedule.read(nemesis) : List.of();
-            Path results = original.resolve("results.json");
+            Path results = original.resolve(RunDir.RESULTS_JSON);
             originalValid = Files.exists(results) ? Json.read(results).get("valid?") : "not checked";
             TestRun.validate(options);
         } catch (IllegalArgumentException e) {
@@ -57,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
         System.out.println("replaying " + original + ": seed " + options.seed() + ", " + schedule.size() + " recorded faults");
         try {
             TestRun.Result r = TestRun.replay(options, schedule, original, System.out);
-            Object replayValid = Json.read(r.runDir().resolve("results.json")).get("valid?");
+            Object replayValid = Json.read(r.runDir().resolve(RunDir.RESULTS_JSON)).get("valid?");
             String same = String.valueOf(replayValid).equals(String.valueOf(originalValid)) ? "the same verdict" : "a different verdict";
             System.out.println("replay: valid? " + replayValid + "; original: valid? " + originalValid + " (" + same + ")");
             System.out.println(r.runDir()); // last, as dkv test ends

@@ -15,9 +15,7 @@ import java.util.Random;
 public final class Cycle {
     private Cycle() {}
 
-    /**
-     * @param targets the values a start may carry (shapes or node targets); null values for faults without one
-     */
+    /** @param targets the values a start may carry (shapes or node targets) */
     public static List<Fault> of(String kind, List<String> targets, NemesisPackage.ScheduleParams p) {
         Random r = new Random(p.seed() * 31 + kind.hashCode());
         List<Fault> out = new ArrayList<>();
@@ -25,7 +23,7 @@ public final class Cycle {
         long t = (long) (r.nextDouble() * interval);
         while (t < p.timeLimitMillis()) {
             String target = targets.get(r.nextInt(targets.size()));
-            out.add(new Fault(t, "start-" + kind, target == null ? null : Keyword.of(target), r.nextLong()));
+            out.add(new Fault(t, "start-" + kind, Keyword.of(target), r.nextLong()));
             t += jitter(r, interval);
             if (t >= p.timeLimitMillis()) break;
             out.add(new Fault(t, "stop-" + kind, null, r.nextLong()));

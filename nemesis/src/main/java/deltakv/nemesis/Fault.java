@@ -7,10 +7,6 @@ package deltakv.nemesis;
  * {@code draw} seeds the fault's own random choices (which node is "one"), so a replay picks the same.
  */
 public record Fault(long atMillis, String f, Object value, long draw) {
-    public Fault(long atMillis, String f, Object value) {
-        this(atMillis, f, value, 0);
-    }
-
     /** The fault kind: {@code partition} for {@code start-partition} and {@code stop-partition}. */
     public String kind() {
         int dash = f.indexOf('-');

@@ -44,6 +44,11 @@ public interface ClusterControl extends AutoCloseable {
         start(node);
     }
 
+    /** Whether {@code node}'s process is alive (paused counts); for servers the user runs: whether it answers. */
+    default boolean running(String node) {
+        return role(node) != NodeRole.DOWN;
+    }
+
     /** The node's own answer to DKV.ROLE; {@link NodeRole#DOWN} when it does not answer. */
     NodeRole role(String node);
 

@@ -144,6 +144,7 @@ public final class LocalCluster implements ClusterControl {
         NodeProcess.signal(layout, id, "CONT");
     }
 
+    @Override
     public boolean running(String id) {
         return NodeProcess.find(layout, id).isPresent();
     }

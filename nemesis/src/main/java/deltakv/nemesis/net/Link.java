@@ -15,11 +15,8 @@ public final class Link {
     private final String address;
     private final Set<Pipe> pipes = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
-    /** Cut (partition) and shaping (slow) are set by different faults and undone independently. */
-    private volatile boolean cut;
-    private volatile LinkFaults shaping = LinkFaults.PASS;
+    /** Cut (partition) and delay/throttle (slow) are set by different faults and undone independently. */
     private volatile LinkFaults faults = LinkFaults.PASS;
-
 
     Link(String from, String to, String address) {
         this.from = from;
@@ -55,39 +52,31 @@ public final class Link {
     }
 
     /** Applies {@code f} to every connection of the link, those open now and those to come. */
-    public void set(LinkFaults f) {
-        cut = f.cut();
-        shaping = LinkFaults.slow(f.delayMillis(), f.jitterMillis(), f.bytesPerSecond());
-        apply();
+    public synchronized void set(LinkFaults f) {
+        faults = f;
+        for (Pipe p : pipes) p.faultsChanged();
     }
 
     /** Stalls the link (a partition), keeping any delay or throttle for when it heals. */
-    public void cut() {
-        cut = true;
-        apply();
+    public synchronized void cut() {
+        LinkFaults f = faults;
+        set(new LinkFaults(true, f.delayMillis(), f.jitterMillis(), f.bytesPerSecond()));
     }
 
     /** Ends a cut; a delay or throttle stays. */
-    public void uncut() {
-        cut = false;
-        apply();
+    public synchronized void uncut() {
+        LinkFaults f = faults;
+        set(LinkFaults.slow(f.delayMillis(), f.jitterMillis(), f.bytesPerSecond()));
     }
 
     /** Delay and throttle (a slow link); a cut stays. */
-    public void shape(long delayMillis, long jitterMillis, long bytesPerSecond) {
-        shaping = LinkFaults.slow(delayMillis, jitterMillis, bytesPerSecond);
-        apply();
+    public synchronized void shape(long delayMillis, long jitterMillis, long bytesPerSecond) {
+        set(new LinkFaults(faults.cut(), delayMillis, jitterMillis, bytesPerSecond));
     }
 
     /** Everything passes again. */
     public void heal() {
         set(LinkFaults.PASS);
-    }
-
-    private synchronized void apply() {
-        LinkFaults s = shaping;
-        faults = new LinkFaults(cut, s.delayMillis(), s.jitterMillis(), s.bytesPerSecond());
-        for (Pipe p : pipes) p.faultsChanged();
     }
 
     void forwarded(long n) {

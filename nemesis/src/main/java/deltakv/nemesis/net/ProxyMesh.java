@@ -1,5 +1,6 @@
 package deltakv.nemesis.net;
 
+import deltakv.nemesis.cluster.ClusterControl;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -57,6 +58,11 @@ public final class ProxyMesh implements AutoCloseable {
             m.close();
             throw e;
         }
+    }
+
+    /** The mesh of {@code cluster}; a fault that needs one fails with this reason on a cluster without. */
+    public static ProxyMesh of(ClusterControl cluster) {
+        return cluster.network().orElseThrow(() -> new IllegalStateException("no proxies between these nodes"));
     }
 
     public List<String> nodes() {

@@ -35,7 +35,7 @@ public final class Slow implements Nemesis {
 
     @Override
     public Object invoke(Fault fault, ClusterControl cluster) {
-        ProxyMesh mesh = cluster.network().orElseThrow(() -> new IllegalStateException("no proxies between these nodes"));
+        ProxyMesh mesh = ProxyMesh.of(cluster);
         if (fault.f().equals("stop-slow")) {
             mesh.unshapeAll();
             return Keyword.of("links-restored");

@@ -27,7 +27,7 @@ public final class Partition implements Nemesis {
 
     @Override
     public Object invoke(Fault fault, ClusterControl cluster) {
-        ProxyMesh mesh = mesh(cluster);
+        ProxyMesh mesh = ProxyMesh.of(cluster);
         if (fault.f().equals("stop-partition")) {
             mesh.uncutAll();
             return Keyword.of("network-healed");
@@ -43,9 +43,5 @@ public final class Partition implements Nemesis {
     @Override
     public void healAll(ClusterControl cluster) {
         cluster.network().ifPresent(ProxyMesh::uncutAll);
-    }
-
-    private static ProxyMesh mesh(ClusterControl cluster) {
-        return cluster.network().orElseThrow(() -> new IllegalStateException("no proxies between these nodes"));
     }
 }

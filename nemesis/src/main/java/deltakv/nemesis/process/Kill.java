@@ -4,7 +4,6 @@ import deltakv.nemesis.Cycle;
 import deltakv.nemesis.NemesisPackage;
 import deltakv.nemesis.PlotBand;
 import deltakv.nemesis.cluster.ClusterControl;
-import deltakv.nemesis.cluster.NodeRole;
 import java.io.IOException;
 import java.util.List;
 
@@ -31,6 +30,6 @@ public final class Kill extends ProcessFault {
 
     @Override
     void undo(ClusterControl cluster, String node) throws IOException {
-        if (cluster.role(node) == NodeRole.DOWN) cluster.start(node);
+        if (!cluster.running(node)) cluster.start(node); // a busy node may miss a role probe, yet it runs
     }
 }

@@ -5,6 +5,7 @@ import deltakv.nemesis.cluster.RedisServerProcess;
 import deltakv.runner.TestOptions;
 import deltakv.runner.TestRun;
 import deltakv.runner.store.Json;
+import deltakv.runner.store.RunDir;
 import deltakv.workloads.Client;
 import deltakv.workloads.OpGenerator;
 import deltakv.workloads.Workload;
@@ -119,7 +120,7 @@ public final class HarnessOverhead {
         long t0 = System.nanoTime();
         TestRun.Result r = TestRun.run(o, new PrintStream(OutputStream.nullOutputStream()));
         double total = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> results = Json.read(r.runDir().resolve("results.json"));
+        Map<String, Object> results = Json.read(r.runDir().resolve(RunDir.RESULTS_JSON));
         Map<String, Object> perf = (Map<String, Object>) results.get("perf");
         double check = 0;
         for (Object v : results.values()) {

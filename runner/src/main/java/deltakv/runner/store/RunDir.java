@@ -16,6 +16,8 @@ public record RunDir(Path dir) {
     public static final String TEST = "test.json";
     public static final String HISTORY = "history.edn";
     public static final String NEMESIS = "nemesis.edn";
+    /** Written by the checkers ({@code ResultFiles}): {@code valid?} first. */
+    public static final String RESULTS_JSON = "results.json";
     public static final String SUMMARY = "summary.txt";
     public static final String LOG = "dkv.log";
 
