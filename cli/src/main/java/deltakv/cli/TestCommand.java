@@ -27,8 +27,8 @@ public final class TestCommand implements Callable<Integer> {
     String workload;
 
     @Option(names = "--nemesis",
-            description = "Faults, comma-separated: partition, kill, pause, slow, all, or none (default: partition,kill; none with --connect). "
-                    + "clock, compactor: not built yet.")
+            description = "Faults, comma-separated: partition, kill, pause, slow, clock, compactor, all, or none "
+                    + "(default: partition,kill; none with --connect, where only clock and compactor are possible).")
     String nemesis;
 
     @Option(names = "--nemesis-interval", defaultValue = "10", description = "Mean seconds between faults (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,7 @@
 package deltakv.nemesis;
 
+import deltakv.nemesis.clock.Clock;
+import deltakv.nemesis.compactor.Compactor;
 import deltakv.nemesis.net.Slow;
 import deltakv.nemesis.partition.Grudges;
 import deltakv.nemesis.partition.Partition;
@@ -17,20 +19,22 @@ import java.util.function.Function;
  * The registry of fault kinds by {@code --nemesis} name: each kind's targets and constructor. A spec is
  * {@code none}, {@code all} or a comma-separated list of kinds; {@code --nemesis-targets} narrows every
  * kind to the targets it shares with the list. The registry's order is the healing order (network first,
- * restarts last). Kinds HARNESS.md plans but nobody built yet are refused with that reason.
+ * restarts, then what needs every node answering: clocks and compactors).
  */
 public final class Nemeses {
     private record Kind(List<String> targets, Function<List<String>, NemesisPackage> create) {}
 
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
-    /** HARNESS.md §4's fault kinds still to build. */
-    public static final List<String> PLANNED = List.of("clock", "compactor");
+    /** Kinds that act only over the Redis protocol ({@code DKV.*}), so servers reached with --connect may take them. */
+    public static final Set<String> OVER_REDIS = Set.of("clock", "compactor");
 
     static {
         KINDS.put("partition", new Kind(Grudges.SHAPES, Partition::create));
         KINDS.put("slow", new Kind(Slow.TARGETS, Slow::create));
         KINDS.put("pause", new Kind(Pause.TARGETS, Pause::create));
         KINDS.put("kill", new Kind(Kill.TARGETS, Kill::create));
+        KINDS.put("clock", new Kind(Clock.TARGETS, Clock::create));
+        KINDS.put("compactor", new Kind(Compactor.TARGETS, Compactor::create));
     }
 
     private Nemeses() {}
@@ -71,9 +75,7 @@ public final class Nemeses {
         for (String n : names) {
             if (n.equals("all")) kinds.addAll(KINDS.keySet());
             else if (KINDS.containsKey(n)) kinds.add(n);
-            else if (PLANNED.contains(n)) {
-                throw new IllegalArgumentException("nemesis '" + n + "' is not built yet (known today: " + String.join(", ", names()) + ")");
-            } else if (n.equals("none")) {
+            else if (n.equals("none")) {
                 throw new IllegalArgumentException("nemesis 'none' cannot be combined with others");
             } else {
                 throw new IllegalArgumentException("unknown nemesis '" + n + "' (known: " + String.join(", ", names()) + ")");

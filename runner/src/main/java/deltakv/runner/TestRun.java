@@ -81,7 +81,11 @@ public final class TestRun {
         Workloads.validate(o.workload());
         NemesisPackage np = Nemeses.create(o.nemesis(), o.nemesisTargets());
         if (!o.local() && np != NemesisPackage.NONE) {
-            throw new IllegalArgumentException("--nemesis " + o.nemesis() + " needs a local cluster (it controls processes and links); with --connect use --nemesis none");
+            List<String> local = kinds(np).stream().filter(k -> !Nemeses.OVER_REDIS.contains(k)).toList();
+            if (!local.isEmpty()) {
+                throw new IllegalArgumentException("--nemesis " + String.join(",", local) + " needs a local cluster (it controls processes and links); "
+                        + "with --connect use none, clock or compactor");
+            }
         }
         if (o.local() && (o.store().toAbsolutePath().toString().contains(",") || o.testName().contains(","))) {
             throw new IllegalArgumentException("the run directory must not contain a comma (Ratis reads its storage path as a list): "
@@ -94,6 +98,23 @@ public final class TestRun {
             throw new IllegalArgumentException("--keep-data and --leave-db-running apply to a local cluster, not --connect");
         }
         return np;
+    }
+
+    private static List<String> kinds(NemesisPackage np) {
+        return np == NemesisPackage.NONE ? List.of() : List.of(np.name().split(","));
+    }
+
+    /** Under --connect, clock and compactor faults need servers that answer DKV.CLOCK / DKV.COMPACTOR. */
+    private static void refuseWithoutAdmin(RemoteServers remote, String kind) {
+        for (String n : remote.nodes()) {
+            try {
+                if (kind.equals("clock")) remote.clockOffset(n);
+                else if (kind.equals("compactor")) remote.compactor(n, "STATS");
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("--nemesis " + kind + ": " + n + " does not answer "
+                        + (kind.equals("clock") ? "DKV.CLOCK GET" : "DKV.COMPACTOR STATS") + " (" + e.getMessage() + ")");
+            }
+        }
     }
 
     /** Runs one test; returns the exit code (CLI.md: 0 valid, 1 invalid, 2 unknown; 254/255 raised as exceptions). */
@@ -114,6 +135,7 @@ public final class TestRun {
             remote = RemoteServers.of(o.connect());
             List<String> down = remote.unreachable();
             if (!down.isEmpty()) throw new IllegalArgumentException("--connect: cannot reach " + String.join(", ", down));
+            for (String kind : kinds(np)) refuseWithoutAdmin(remote, kind);
         }
         RunDir run;
         try {

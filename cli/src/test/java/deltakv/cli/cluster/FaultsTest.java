@@ -152,6 +152,76 @@ class FaultsTest extends ClusterTestBase {
         }
     }
 
+    @Test
+    void clockShiftsShowInDkvClockAndCompactorFaultsInItsStats() throws Exception {
+        c = ProcessCluster.start(dir, 3, false); // clock and compactor act over the Redis port: no proxies needed
+        String leader = c.leader();
+        Nemesis clock = Nemeses.create("clock").nemesis();
+        Map<?, ?> bump = null;
+        for (long draw = 1; bump == null || !bump.get(Keyword.of("action")).equals(Keyword.of("bump")); draw++) {
+            bump = (Map<?, ?>) clock.invoke(new Fault(0, "start-clock", Keyword.of("all"), draw), c.cluster);
+        }
+        long shift = (Long) bump.get(Keyword.of("delta-ms"));
+        for (String n : c.layout.ids()) assertEquals(shift, clockGet(n), n + " after " + bump);
+        assertEquals(Map.of("n1", shift, "n2", shift, "n3", shift), bump.get(Keyword.of("offsets")));
+        try (Jedis j = c.jedis(leader)) {
+            eventually(() -> j.rpush("c", "skewed")); // a skewed cluster still commits
+        }
+        Map<?, ?> reset = (Map<?, ?>) stop(clock, "clock", c);
+        assertEquals(Keyword.of("reset"), reset.get(Keyword.of("action")));
+        for (String n : c.layout.ids()) assertEquals(0, clockGet(n), n + " after the reset");
+
+        Map<?, ?> strobe = null;
+        for (long draw = 1; strobe == null || !strobe.get(Keyword.of("action")).equals(Keyword.of("strobe")); draw++) {
+            if (strobe != null) stop(clock, "clock", c);
+            strobe = (Map<?, ?>) clock.invoke(new Fault(0, "start-clock", Keyword.of("one"), draw), c.cluster);
+        }
+        String strobed = (String) ((List<?>) strobe.get(Keyword.of("nodes"))).get(0);
+        long strobeShift = (Long) strobe.get(Keyword.of("delta-ms"));
+        Set<Long> seen = new java.util.HashSet<>();
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (seen.size() < 2 && System.nanoTime() < until) {
+            seen.add(clockGet(strobed));
+            Thread.sleep(20);
+        }
+        assertEquals(Set.of(0L, strobeShift), seen, "the strobed clock flips between its shift and 0: " + strobe);
+        Map<?, ?> strobeEnd = (Map<?, ?>) stop(clock, "clock", c);
+        assertTrue((Long) strobeEnd.get(Keyword.of("flips")) >= 2, strobeEnd.toString());
+        assertEquals(0, clockGet(strobed));
+
+        Nemesis compactor = Nemeses.create("compactor").nemesis();
+        Map<?, ?> paused = (Map<?, ?>) start(compactor, "compactor", "all", c);
+        assertEquals(c.layout.ids(), paused.get(Keyword.of("nodes")));
+        for (String n : c.layout.ids()) assertEquals("1", compactorStats(n).get("paused"), n + " paused");
+        long ticks = Long.parseLong(compactorStats(leader).get("ticks"));
+        Thread.sleep(500);
+        assertEquals(ticks, Long.parseLong(compactorStats(leader).get("ticks")), "a paused compactor does not tick");
+        Map<?, ?> resumed = (Map<?, ?>) stop(compactor, "compactor", c);
+        assertEquals(Keyword.of("resumed"), resumed.get(Keyword.of("action")));
+        for (String n : c.layout.ids()) assertEquals("0", compactorStats(n).get("paused"), n + " resumed");
+
+        long before = Long.parseLong(compactorStats(leader).get("ticks"));
+        Map<?, ?> bursts = (Map<?, ?>) start(compactor, "compactor", "leader", c);
+        assertEquals(leader, bursts.get(Keyword.of("leader")));
+        Thread.sleep(1000);
+        Map<?, ?> ended = (Map<?, ?>) stop(compactor, "compactor", c);
+        long runs = (Long) ((Map<?, ?>) ended.get(Keyword.of("runs"))).get(leader);
+        assertTrue(runs >= 10, ended.toString());
+        long after = Long.parseLong(compactorStats(leader).get("ticks"));
+        assertTrue(after - before >= runs, "every RUN ticked the leader's compactor: " + before + " → " + after + ", " + ended);
+    }
+
+    private long clockGet(String node) throws Exception {
+        return c.cluster.clockOffset(node);
+    }
+
+    private Map<String, String> compactorStats(String node) throws Exception {
+        List<String> kv = c.cluster.compactor(node, "STATS");
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < kv.size(); i += 2) m.put(kv.get(i), kv.get(i + 1));
+        return m;
+    }
+
     private static double medianMillis(Jedis j, int n) throws Exception {
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {

@@ -46,6 +46,20 @@ class ConnectRunTest {
     }
 
     @Test
+    void clockAndCompactorFaultsNeedServersThatAnswerDkvCommands() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start()) {
+            for (String kind : new String[] {"clock", "compactor"}) {
+                Harness.Outcome run = Harness.test(store, "--connect", "127.0.0.1:" + redis.port(), "--nemesis", kind,
+                        "--time-limit", "2");
+                assertEquals(254, run.code(), run.out() + run.err());
+                assertTrue(run.err().contains("--nemesis " + kind + ": 127.0.0.1:" + redis.port() + " does not answer DKV."),
+                        run.err());
+                assertEquals(1, run.err().strip().lines().count(), run.err());
+            }
+        }
+    }
+
+    @Test
     void aServerThatOnlyAnswersErrorsIsNotValid() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> serveErrors(s));

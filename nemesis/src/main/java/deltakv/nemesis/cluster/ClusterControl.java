@@ -81,7 +81,33 @@ public interface ClusterControl extends AutoCloseable {
     Optional<String> awaitReady(Duration timeout) throws IOException, InterruptedException;
 
     /** Shifts {@code node}'s wall clock under its HLC by {@code offsetMillis} (0 resets), via DKV.CLOCK SET. */
-    void setClockOffset(String node, long offsetMillis) throws IOException;
+    default void setClockOffset(String node, long offsetMillis) throws IOException {
+        admin(node, "DKV.CLOCK", "SET", String.valueOf(offsetMillis));
+    }
+
+    /** {@code node}'s wall-clock offset in ms, via DKV.CLOCK GET. */
+    default long clockOffset(String node) throws IOException {
+        return Long.parseLong(admin(node, "DKV.CLOCK", "GET").get(0));
+    }
+
+    /** {@code DKV.COMPACTOR <subcommand>} (PAUSE, RESUME, RUN, STATS) on {@code node}; the reply flattened. */
+    default List<String> compactor(String node, String subcommand) throws IOException {
+        return admin(node, "DKV.COMPACTOR", subcommand);
+    }
+
+    /**
+     * One admin command to {@code node}'s own Redis port (never through the proxies: the harness is not
+     * partitioned from the nodes it controls), within {@value #ADMIN_TIMEOUT_MS} ms.
+     *
+     * @throws IOException the node does not answer in time, or answers with an error
+     */
+    default List<String> admin(String node, String... args) throws IOException {
+        Endpoint e = endpoint(node);
+        return RespProbe.call(e.host(), e.port(), ADMIN_TIMEOUT_MS, args);
+    }
+
+    /** How long an admin command may take (a paused node never answers). */
+    int ADMIN_TIMEOUT_MS = 1000;
 
     /** Nodes that exited without being told to (a crash), each with the last line of its log. */
     List<String> unexpectedExits();

@@ -198,11 +198,6 @@ public final class LocalCluster implements ClusterControl {
     }
 
     @Override
-    public void setClockOffset(String node, long offsetMillis) throws IOException {
-        RespProbe.call("127.0.0.1", layout.redisPort(node), PROBE_MS, "DKV.CLOCK", "SET", String.valueOf(offsetMillis));
-    }
-
-    @Override
     public List<String> unexpectedExits() {
         List<String> out = new ArrayList<>();
         for (String id : expectedUp) {

@@ -134,12 +134,6 @@ public final class RemoteServers implements ClusterControl {
     }
 
     @Override
-    public void setClockOffset(String node, long offsetMillis) throws IOException {
-        Endpoint e = endpoint(node);
-        RespProbe.call(e.host(), e.port(), PROBE_MS, "DKV.CLOCK", "SET", String.valueOf(offsetMillis));
-    }
-
-    @Override
     public List<String> unexpectedExits() {
         return List.of(); // not ours to watch
     }

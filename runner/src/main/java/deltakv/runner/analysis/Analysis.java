@@ -6,6 +6,7 @@ import deltakv.checker.ResultFiles;
 import deltakv.checker.Validity;
 import deltakv.checker.history.History;
 import deltakv.runner.TestOptions;
+import deltakv.runner.report.ClockPlot;
 import deltakv.runner.report.FaultPeriod;
 import deltakv.runner.report.HdrLog;
 import deltakv.runner.report.Plots;
@@ -134,6 +135,7 @@ public final class Analysis {
 
         List<FaultPeriod> bands = FaultPeriod.of(history, (List<Map<String, Object>>) test.getOrDefault("plot-bands", List.of()));
         Plots.write(run.dir(), ops, bands);
+        ClockPlot.write(run.file("clock.png"), history, bands, Plots.end(ops));
         Timeline.write(run.file("timeline.html"), history, blamed, options.testName());
         HdrLog.write(run.file("latency.hlog"), ops);
 

@@ -41,11 +41,17 @@ public final class Plots {
 
     public static void write(Path dir, List<Completed> ops, List<FaultPeriod> faults) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        double end = 1;
-        for (Completed c : ops) end = Math.max(end, (c.invokeNanos() + c.latencyNanos()) / 1e9);
+        double end = end(ops);
         latencyRaw(dir.resolve("latency-raw.png"), ops, faults, end);
         latencyQuantiles(dir.resolve("latency-quantiles.png"), ops, faults, end);
         rate(dir.resolve("rate.png"), ops, faults, end);
+    }
+
+    /** The plots' time axis end: the last completion (at least 1 s). */
+    public static double end(List<Completed> ops) {
+        double end = 1;
+        for (Completed c : ops) end = Math.max(end, (c.invokeNanos() + c.latencyNanos()) / 1e9);
+        return end;
     }
 
     private static XYChart chart(String title, String yTitle, boolean logY) {

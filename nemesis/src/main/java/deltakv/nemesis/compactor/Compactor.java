@@ -1,0 +1,108 @@
+package deltakv.nemesis.compactor;
+
+import deltakv.checker.history.Keyword;
+import deltakv.nemesis.Cycle;
+import deltakv.nemesis.Fault;
+import deltakv.nemesis.Nemesis;
+import deltakv.nemesis.NemesisPackage;
+import deltakv.nemesis.PlotBand;
+import deltakv.nemesis.cluster.ClusterControl;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --nemesis compactor} (ours; Jepsen has none): the delta design's background fold, stalled or
+ * hurried. {@code all}: {@code DKV.COMPACTOR PAUSE} on every node (compaction runs on whichever node
+ * leads, which changes), so deltas pile up and reads fold many of them; {@code leader}: bursts of
+ * {@code DKV.COMPACTOR RUN} to whichever node leads at that moment, so folds race the writers. The stop
+ * resumes every node and ends the bursts. Variants without a compactor ({@code rmw}) accept the commands
+ * and have nothing to do.
+ */
+public final class Compactor implements Nemesis {
+    public static final List<String> TARGETS = List.of("all", "leader");
+    private static final Duration RESUME_PATIENCE = Duration.ofSeconds(30);
+
+    private Bursts bursts;
+    private boolean paused;
+
+    private Compactor() {}
+
+    public static NemesisPackage create(List<String> targets) {
+        return new NemesisPackage("compactor", new Compactor(), p -> Cycle.of("compactor", targets, p),
+                List.of(new PlotBand("compactor", "start-compactor", "stop-compactor", 0xBF812D)));
+    }
+
+    @Override
+    public synchronized Object invoke(Fault fault, ClusterControl cluster) throws InterruptedException {
+        Map<Keyword, Object> done = stop(cluster); // a new compactor fault replaces the last one
+        if (fault.f().equals("stop-compactor")) return done;
+        done.clear();
+        if (((Keyword) fault.value()).name().equals("leader")) {
+            bursts = Bursts.start(cluster);
+            done.put(Keyword.of("action"), Keyword.of("bursts"));
+            cluster.likelyLeader().ifPresent(l -> done.put(Keyword.of("leader"), l));
+            return done;
+        }
+        paused = true;
+        done.put(Keyword.of("action"), Keyword.of("paused"));
+        return each(cluster, "PAUSE", done);
+    }
+
+    @Override
+    public synchronized void healAll(ClusterControl cluster) throws IOException, InterruptedException {
+        if (bursts != null) bursts.stop();
+        bursts = null;
+        if (!paused) return;
+        long deadline = System.nanoTime() + RESUME_PATIENCE.toNanos();
+        for (String n : cluster.nodes()) {
+            while (true) {
+                try {
+                    cluster.compactor(n, "RESUME");
+                    break;
+                } catch (IOException e) {
+                    if (System.nanoTime() > deadline) throw new IOException("cannot resume the compactor of " + n + ": " + e.getMessage());
+                    Thread.sleep(200);
+                }
+            }
+        }
+        paused = false;
+    }
+
+    /** Ends what is in effect: the bursts (with how many runs went where) and the pause. */
+    private Map<Keyword, Object> stop(ClusterControl cluster) throws InterruptedException {
+        Map<Keyword, Object> done = new LinkedHashMap<>();
+        if (bursts != null) {
+            bursts.stop();
+            done.put(Keyword.of("action"), Keyword.of("bursts-ended"));
+            done.put(Keyword.of("runs"), bursts.runs());
+            bursts = null;
+        }
+        if (paused) {
+            paused = false;
+            done.put(Keyword.of("action"), Keyword.of("resumed"));
+            each(cluster, "RESUME", done);
+        }
+        if (done.isEmpty()) done.put(Keyword.of("action"), Keyword.of("nothing-to-stop"));
+        return done;
+    }
+
+    private static Map<Keyword, Object> each(ClusterControl cluster, String subcommand, Map<Keyword, Object> done) {
+        List<String> ok = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (String n : cluster.nodes()) {
+            try {
+                cluster.compactor(n, subcommand);
+                ok.add(n);
+            } catch (IOException e) {
+                failed.put(n, e.getMessage());
+            }
+        }
+        done.put(Keyword.of("nodes"), ok);
+        if (!failed.isEmpty()) done.put(Keyword.of("failed"), failed);
+        return done;
+    }
+}
