@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A harness killed with SIGKILL in the middle of a run cannot tear anything down itself: its nodes notice
  * the harness is gone and exit, and the history it streamed is still checkable by {@code dkv analyze}.
+ * A node the pause fault had stopped cannot notice anything: the resume guard wakes it, and it exits too.
  */
 class KilledHarnessTest {
     @TempDir
@@ -52,6 +53,52 @@ class KilledHarnessTest {
         assertEquals(0, analyzed.code(), analyzed.out() + analyzed.err());
         assertTrue(analyzed.out().contains("stats: valid? true"), analyzed.out());
         assertTrue(Files.isRegularFile(runDir.resolve("results.json")));
+    }
+
+    @Test
+    void aNodePausedWhenTheHarnessDiesIsResumedAndExits() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "test", "--store", store.toString(), "--name", "paused", "--nemesis", "pause",
+                "--nemesis-interval", "4", "--time-limit", "120", "--seed", "32"));
+        Process harness = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(store.resolve("harness.out").toFile()).start();
+        ProcessHandle stopped = null;
+        try {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (stopped == null && System.currentTimeMillis() < deadline) {
+                assertTrue(harness.isAlive(), "harness exited early: " + Files.readString(store.resolve("harness.out")));
+                for (ProcessHandle h : Harness.nodesUnder(store)) if (state(h) == 'T') stopped = h;
+                Thread.sleep(50);
+            }
+            assertTrue(stopped != null, "no node was paused within 90 s: " + Files.readString(store.resolve("harness.out")));
+        } finally {
+            harness.destroyForcibly(); // SIGKILL while the node is stopped
+            harness.waitFor(10, TimeUnit.SECONDS);
+        }
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!Harness.nodesUnder(store).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(100);
+        List<ProcessHandle> left = Harness.nodesUnder(store);
+        left.forEach(h -> {
+            ProcessBuilder cont = new ProcessBuilder("kill", "-CONT", String.valueOf(h.pid()));
+            try {
+                cont.start().waitFor();
+            } catch (Exception ignored) {
+                // best effort before the SIGKILL below
+            }
+            h.destroyForcibly();
+        });
+        assertEquals(List.of(), left, "a paused node (pid " + stopped.pid() + ") outlived its harness by 20 s");
+    }
+
+    /** The process state letter from /proc (T: stopped). */
+    private static char state(ProcessHandle h) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(h.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (Exception e) {
+            return '?';
+        }
     }
 
     private Path runDir() throws Exception {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code dkv test} on real 3-node clusters (real node processes, Ratis, RocksDB, Jedis over TCP): the
- * correct engine passes each workload and leaves HARNESS.md §5's files; a bug flag makes the run invalid
- * with the anomaly named; {@code dkv analyze} reproduces a verdict and tolerates a torn last line but
+ * correct engine passes each workload, calm and under every fault kind, and leaves HARNESS.md §5's files;
+ * a bug flag under partitions makes the run invalid with the anomaly named; {@code dkv analyze} reproduces a verdict and tolerates a torn last line but
  * not corruption.
  */
 class LocalRunTest {
@@ -75,25 +75,31 @@ class LocalRunTest {
         assertEquals(lines, Files.readAllLines(dir.resolve("history.edn")));
     }
 
+    /** Every workload, under every fault kind at once (2 s apart), ends valid on the correct engine. */
     @ParameterizedTest
-    @CsvSource({"queue,delta", "rw-register,delta", "deque,rmw"})
-    void otherWorkloadsAreValidOnTheCorrectEngine(String workload, String variant) throws Exception {
-        Harness.Outcome run = Harness.test(store, "--nemesis", "none", "--workload", workload, "--variant", variant, "--time-limit", "6",
-                "--seed", "12");
+    @CsvSource({"list-append,rmw", "queue,delta", "rw-register,delta", "deque,rmw"})
+    void everyWorkloadIsValidUnderEveryFault(String workload, String variant) throws Exception {
+        Harness.Outcome run = Harness.test(store, "--nemesis", "all", "--nemesis-interval", "2", "--workload", workload,
+                "--variant", variant, "--time-limit", "8", "--seed", "12");
         assertEquals(0, run.code(), run.out() + run.err());
         Path dir = run.runDir();
         for (String f : RUN_FILES) assertTrue(Files.isRegularFile(dir.resolve(f)), "missing " + f);
         String summary = Files.readString(dir.resolve("summary.txt"));
         assertFalse(summary.contains("valid? false") || summary.contains("valid? unknown"), summary);
+        List<String> faults = Files.readAllLines(dir.resolve("nemesis.edn"));
+        long kinds = faults.stream().filter(l -> l.contains(":f :start-")).map(l -> l.replaceAll(".*:f :start-(\\S+),.*", "$1"))
+                .distinct().count();
+        assertTrue(kinds >= 4, "most fault kinds started within 8 s: " + faults);
+        if (faults.stream().anyMatch(l -> l.contains(":f :start-clock"))) assertTrue(Files.isRegularFile(dir.resolve("clock.png")));
         if (workload.equals("queue")) {
             assertTrue(Files.readString(dir.resolve("history.edn")).contains(":f :drain"), "the final phase drains");
         }
     }
 
     @Test
-    void staleFollowerReadsMakeListAppendInvalidWithTheAnomalyNamed() {
+    void staleFollowerReadsUnderPartitionsMakeListAppendInvalidWithTheAnomalyNamed() {
         // up to three short runs: --test-count stops at the first one that is not valid
-        Harness.Outcome run = Harness.test(store, "--nemesis", "none", "--bug", "stale-follower-read", "--time-limit", "8",
+        Harness.Outcome run = Harness.test(store, "--nemesis", "partition", "--nemesis-interval", "2", "--bug", "stale-follower-read", "--time-limit", "8",
                 "--test-count", "3", "--seed", "13");
         assertEquals(1, run.code(), run.out() + run.err());
         assertEquals("valid? false", run.verdictLine());

@@ -17,14 +17,14 @@ import java.util.Random;
 
 /**
  * {@code --nemesis clock}: Jepsen's clock nemesis without root — each node's wall clock under its HLC is
- * shifted with {@code DKV.CLOCK SET}, never the OS clock. A start on {@code one} / {@code minority} /
+ * shifted with {@code DKV.CLOCK SET}, never the OS clock. A start on {@code one} / {@code leader} / {@code minority} /
  * {@code majority} / {@code all} either <em>bumps</em> the targets by ±1 ms … ±5 min (log-uniform, as
  * Jepsen's bumps) or <em>strobes</em> them (flip between that offset and 0 every 50–500 ms until the stop);
  * the stop resets every node to 0. Each op records the offsets read back from every node that answers
  * ({@code :offsets}), which {@code clock.png} draws.
  */
 public final class Clock implements Nemesis {
-    public static final List<String> TARGETS = List.of("one", "minority", "majority", "all");
+    public static final List<String> TARGETS = List.of("one", "leader", "minority", "majority", "all");
     static final long MAX_SHIFT_MS = 300_000;
     /** How long recovery keeps trying to reset a node that does not answer yet (one just restarted). */
     private static final Duration RESET_PATIENCE = Duration.ofSeconds(30);
