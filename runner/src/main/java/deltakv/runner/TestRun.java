@@ -252,6 +252,12 @@ public final class TestRun {
             for (String line : outcome.lines()) log.info(line);
             run.markLatest(o.store());
             return new Result(outcome.valid().exitCode(), run.dir());
+        } catch (RuntimeException | IOException e) {
+            // the user gets one line; the run's own log keeps the whole story
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            log.quiet("run failed: " + trace);
+            throw e;
         } finally {
             try {
                 if (cluster != null && !o.leaveDbRunning()) cluster.close();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A harness killed with SIGKILL in the middle of a run cannot tear anything down itself: its nodes notice
  * the harness is gone and exit, and the history it streamed is still checkable by {@code dkv analyze}.
  * A node the pause fault had stopped cannot notice anything: the resume guard wakes it, and it exits too.
+ * SIGTERM (Ctrl-C) is the orderly stop: the nodes are stopped and what was recorded is still checked.
  */
 class KilledHarnessTest {
     @TempDir
@@ -53,6 +54,36 @@ class KilledHarnessTest {
         assertEquals(0, analyzed.code(), analyzed.out() + analyzed.err());
         assertTrue(analyzed.out().contains("stats: valid? true"), analyzed.out());
         assertTrue(Files.isRegularFile(runDir.resolve("results.json")));
+    }
+
+    @Test
+    void aHarnessStoppedWithSigtermStopsItsNodesAndStillChecks() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "test", "--store", store.toString(), "--nemesis", "none", "--time-limit", "120", "--seed", "33"));
+        Process harness = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(store.resolve("harness.out").toFile()).start();
+        Path runDir = null;
+        try {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (System.currentTimeMillis() < deadline) {
+                runDir = runDir();
+                if (runDir != null && Files.isRegularFile(runDir.resolve("history.edn"))
+                        && Files.readAllLines(runDir.resolve("history.edn")).size() > 200) break;
+                assertTrue(harness.isAlive(), "harness exited early: " + Files.readString(store.resolve("harness.out")));
+                Thread.sleep(200);
+            }
+            harness.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops the nodes, the run checks what it has
+            assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "the harness did not exit within 60 s of SIGTERM");
+        } finally {
+            harness.destroyForcibly();
+        }
+        String out = Files.readString(store.resolve("harness.out"));
+        assertTrue(out.contains("interrupted: stopping the run and its nodes"), out);
+        assertTrue(out.contains("stats: valid? true"), out);
+        assertTrue(Files.isRegularFile(runDir.resolve("results.json")), out);
+        assertTrue(Files.isRegularFile(runDir.resolve("latency-raw.png")), out);
+        assertEquals(List.of(), Harness.nodesUnder(store), "nodes left after SIGTERM");
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class ClockPlot {
             }
         }
         if (readings.isEmpty()) return false;
+        Plots.prepare();
         TreeMap<String, List<double[]>> points = new TreeMap<>();
         for (int i = 0; i < readings.size(); i++) {
             Op op = readings.get(i);

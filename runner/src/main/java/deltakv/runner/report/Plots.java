@@ -40,11 +40,20 @@ public final class Plots {
     private Plots() {}
 
     public static void write(Path dir, List<Completed> ops, List<FaultPeriod> faults) throws IOException {
-        System.setProperty("java.awt.headless", "true");
+        prepare();
         double end = end(ops);
         latencyRaw(dir.resolve("latency-raw.png"), ops, faults, end);
         latencyQuantiles(dir.resolve("latency-quantiles.png"), ops, faults, end);
         rate(dir.resolve("rate.png"), ops, faults, end);
+    }
+
+    /**
+     * Headless, and PNGs encoded in memory: ImageIO's default file cache registers a shutdown hook, which
+     * fails while a Ctrl-C'd run is still checking what it recorded.
+     */
+    static void prepare() {
+        System.setProperty("java.awt.headless", "true");
+        javax.imageio.ImageIO.setUseCache(false);
     }
 
     /** The plots' time axis end: the last completion (at least 1 s). */
