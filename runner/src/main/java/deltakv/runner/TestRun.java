@@ -25,6 +25,8 @@ import deltakv.workloads.Workload;
 import deltakv.workloads.Workloads;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +59,8 @@ public final class TestRun {
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile ClusterControl cluster;
+    /** Whether recovery undid the faults (otherwise servers reached with --connect are healed on the way out). */
+    private boolean healed;
 
     /** The faults to do instead of the package's own schedule ({@code dkv replay}); null = generate. */
     private final List<Fault> replaySchedule;
@@ -98,6 +102,14 @@ public final class TestRun {
             throw new IllegalArgumentException("--keep-data and --leave-db-running apply to a local cluster, not --connect");
         }
         return np;
+    }
+
+    private void healQuietly(NemesisPackage np) {
+        try {
+            np.nemesis().healAll(cluster);
+        } catch (Exception e) {
+            log.info("could not undo every fault on the servers: " + e.getMessage());
+        }
     }
 
     private static List<String> kinds(NemesisPackage np) {
@@ -215,6 +227,7 @@ public final class TestRun {
                     long r0 = System.nanoTime();
                     Map<String, Object> recovery = new LinkedHashMap<>();
                     try {
+                        healed = true;
                         np.nemesis().healAll(cluster);
                         Optional<String> leader = cluster.awaitReady(READY);
                         recovery.put("ok", true);
@@ -254,12 +267,14 @@ public final class TestRun {
             return new Result(outcome.valid().exitCode(), run.dir());
         } catch (RuntimeException | IOException e) {
             // the user gets one line; the run's own log keeps the whole story
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
             log.quiet("run failed: " + trace);
             throw e;
         } finally {
             try {
+                // Servers the user runs outlive the run: leave no clock skewed and no compactor paused on them.
+                if (!o.local() && cluster != null && !healed) healQuietly(np);
                 if (cluster != null && !o.leaveDbRunning()) cluster.close();
             } finally {
                 if (running != null) Files.deleteIfExists(running);

@@ -8,12 +8,15 @@ import deltakv.nemesis.NemesisPackage;
 import deltakv.nemesis.PlotBand;
 import deltakv.nemesis.Targets;
 import deltakv.nemesis.cluster.ClusterControl;
+import deltakv.nemesis.cluster.EachNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code --nemesis clock}: Jepsen's clock nemesis without root — each node's wall clock under its HLC is
@@ -30,6 +33,8 @@ public final class Clock implements Nemesis {
     private static final Duration RESET_PATIENCE = Duration.ofSeconds(30);
 
     private Strobe strobe;
+    /** Nodes whose last reset failed (down or paused then): tried again at the next clock op. */
+    private final Set<String> unreset = new TreeSet<>();
 
     private Clock() {}
 
@@ -44,6 +49,14 @@ public final class Clock implements Nemesis {
         Random r = new Random(fault.draw());
         Targets.Resolved t = Targets.resolve(((Keyword) fault.value()).name(), cluster, r);
         stopStrobe(); // a new clock fault replaces the last one
+        for (String n : List.copyOf(unreset)) {
+            try {
+                cluster.setClockOffset(n, 0);
+                unreset.remove(n);
+            } catch (IOException e) {
+                // still not answering: next time
+            }
+        }
         long shift = shift(r);
         boolean bump = r.nextBoolean();
         Map<Keyword, Object> done = new LinkedHashMap<>();
@@ -60,7 +73,7 @@ public final class Clock implements Nemesis {
                 }
             }
         } else {
-            long period = Math.round(Math.pow(2, 5.6 + r.nextDouble() * 3.4)); // 50 … 500 ms
+            long period = Math.round(Math.exp(Math.log(50) + r.nextDouble() * Math.log(10))); // 50 … 500 ms, log-uniform
             done.put(Keyword.of("period-ms"), period);
             strobe = Strobe.start(cluster, t.nodes(), shift, period);
         }
@@ -72,31 +85,26 @@ public final class Clock implements Nemesis {
     @Override
     public synchronized void healAll(ClusterControl cluster) throws IOException, InterruptedException {
         stopStrobe();
-        long deadline = System.nanoTime() + RESET_PATIENCE.toNanos();
-        for (String n : cluster.nodes()) {
-            while (true) {
-                try {
-                    cluster.setClockOffset(n, 0);
-                    break;
-                } catch (IOException e) {
-                    if (System.nanoTime() > deadline) throw new IOException("cannot reset the clock of " + n + ": " + e.getMessage());
-                    Thread.sleep(200);
-                }
-            }
-        }
+        EachNode.retrying(cluster.nodes(), RESET_PATIENCE, "reset the clock", n -> cluster.setClockOffset(n, 0));
+        unreset.clear();
     }
 
     private Map<Keyword, Object> reset(ClusterControl cluster) throws InterruptedException {
         Map<Keyword, Object> done = new LinkedHashMap<>();
         done.put(Keyword.of("action"), Keyword.of("reset"));
-        if (strobe != null) done.put(Keyword.of("flips"), strobe.flips());
-        stopStrobe();
+        if (strobe != null) {
+            strobe.stop();
+            done.put(Keyword.of("flips"), strobe.flips());
+            strobe = null;
+        }
         Map<String, String> failed = new LinkedHashMap<>();
         for (String n : cluster.nodes()) {
             try {
                 cluster.setClockOffset(n, 0);
+                unreset.remove(n);
             } catch (IOException e) {
                 failed.put(n, e.getMessage());
+                unreset.add(n);
             }
         }
         if (!failed.isEmpty()) done.put(Keyword.of("failed"), failed);

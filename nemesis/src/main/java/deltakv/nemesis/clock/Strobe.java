@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A clock strobe in progress: a thread flips the nodes' offsets between {@code shift} and 0 every
- * {@code period} ms until stopped, then leaves them at 0. A node that does not answer is skipped for
- * that flip (it may be paused or killed by another fault).
+ * {@code period} ms until stopped (whoever stops it resets the clocks). A node that does not answer is
+ * skipped for that flip (it may be paused or killed by another fault). {@link #flips} counts the changes
+ * after the first shift.
  */
 final class Strobe {
     private final Thread thread;
@@ -28,7 +29,6 @@ final class Strobe {
                 set(cluster, nodes, shifted ? shift : 0);
                 flips.incrementAndGet();
             }
-            set(cluster, nodes, 0);
         }, "clock-strobe");
         thread.setDaemon(true);
     }
@@ -36,7 +36,6 @@ final class Strobe {
     static Strobe start(ClusterControl cluster, List<String> nodes, long shift, long period) {
         Strobe s = new Strobe(cluster, nodes, shift, period);
         s.set(cluster, nodes, shift); // shifted already when the start is recorded
-        s.flips.incrementAndGet();
         s.thread.start();
         return s;
     }
@@ -55,7 +54,7 @@ final class Strobe {
         for (String n : nodes) {
             try {
                 cluster.setClockOffset(n, offset);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // skipped this flip
             }
         }

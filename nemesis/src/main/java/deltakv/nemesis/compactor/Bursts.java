@@ -29,7 +29,7 @@ final class Bursts {
                             synchronized (runs) {
                                 runs.merge(leader.get(), 1L, Long::sum);
                             }
-                        } catch (IOException e) {
+                        } catch (IOException | RuntimeException e) {
                             break; // it stopped answering: find the leader again
                         }
                     }

@@ -7,12 +7,16 @@ import deltakv.nemesis.Nemesis;
 import deltakv.nemesis.NemesisPackage;
 import deltakv.nemesis.PlotBand;
 import deltakv.nemesis.cluster.ClusterControl;
+import deltakv.nemesis.cluster.EachNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code --nemesis compactor} (ours; Jepsen has none): the delta design's background fold, stalled or
@@ -27,7 +31,8 @@ public final class Compactor implements Nemesis {
     private static final Duration RESUME_PATIENCE = Duration.ofSeconds(30);
 
     private Bursts bursts;
-    private boolean paused;
+    /** Nodes told to pause and not yet resumed (a resume that failed is tried again at the stop and by recovery). */
+    private final Set<String> paused = new TreeSet<>();
 
     private Compactor() {}
 
@@ -44,32 +49,25 @@ public final class Compactor implements Nemesis {
         if (((Keyword) fault.value()).name().equals("leader")) {
             bursts = Bursts.start(cluster);
             done.put(Keyword.of("action"), Keyword.of("bursts"));
-            cluster.likelyLeader().ifPresent(l -> done.put(Keyword.of("leader"), l));
+            Optional<String> leader = cluster.likelyLeader();
+            done.put(Keyword.of("leader"), leader.isPresent() ? leader.get() : Keyword.of("no-leader-known"));
             return done;
         }
-        paused = true;
         done.put(Keyword.of("action"), Keyword.of("paused"));
-        return each(cluster, "PAUSE", done);
+        each(cluster, cluster.nodes(), "PAUSE", done);
+        // every node, even one that did not answer: a stopped node may still read the PAUSE when resumed
+        paused.addAll(cluster.nodes());
+        return done;
     }
 
     @Override
     public synchronized void healAll(ClusterControl cluster) throws IOException, InterruptedException {
         if (bursts != null) bursts.stop();
         bursts = null;
-        if (!paused) return;
-        long deadline = System.nanoTime() + RESUME_PATIENCE.toNanos();
-        for (String n : cluster.nodes()) {
-            while (true) {
-                try {
-                    cluster.compactor(n, "RESUME");
-                    break;
-                } catch (IOException e) {
-                    if (System.nanoTime() > deadline) throw new IOException("cannot resume the compactor of " + n + ": " + e.getMessage());
-                    Thread.sleep(200);
-                }
-            }
-        }
-        paused = false;
+        EachNode.retrying(List.copyOf(paused), RESUME_PATIENCE, "resume the compactor", n -> {
+            cluster.compactor(n, "RESUME");
+            paused.remove(n);
+        });
     }
 
     /** Ends what is in effect: the bursts (with how many runs went where) and the pause. */
@@ -81,28 +79,28 @@ public final class Compactor implements Nemesis {
             done.put(Keyword.of("runs"), bursts.runs());
             bursts = null;
         }
-        if (paused) {
-            paused = false;
+        if (!paused.isEmpty()) {
             done.put(Keyword.of("action"), Keyword.of("resumed"));
-            each(cluster, "RESUME", done);
+            paused.removeAll(each(cluster, List.copyOf(paused), "RESUME", done));
         }
         if (done.isEmpty()) done.put(Keyword.of("action"), Keyword.of("nothing-to-stop"));
         return done;
     }
 
-    private static Map<Keyword, Object> each(ClusterControl cluster, String subcommand, Map<Keyword, Object> done) {
+    /** {@code subcommand} on each of {@code nodes}; records which answered and which failed; returns those that answered. */
+    private static List<String> each(ClusterControl cluster, List<String> nodes, String subcommand, Map<Keyword, Object> done) {
         List<String> ok = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
-        for (String n : cluster.nodes()) {
+        for (String n : nodes) {
             try {
                 cluster.compactor(n, subcommand);
                 ok.add(n);
-            } catch (IOException e) {
-                failed.put(n, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                failed.put(n, String.valueOf(e.getMessage()));
             }
         }
         done.put(Keyword.of("nodes"), ok);
         if (!failed.isEmpty()) done.put(Keyword.of("failed"), failed);
-        return done;
+        return ok;
     }
 }

@@ -3,6 +3,7 @@ package deltakv.runner.exec;
 import deltakv.checker.history.EdnPrinter;
 import deltakv.checker.history.Keyword;
 import deltakv.nemesis.Fault;
+import deltakv.nemesis.Nemeses;
 import deltakv.nemesis.Nemesis;
 import deltakv.nemesis.cluster.ClusterControl;
 import deltakv.runner.history.HistoryLog;
@@ -11,9 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -30,7 +35,7 @@ final class NemesisRunner implements Runnable, AutoCloseable {
     private final long startNanos;
     private final RunLog log;
     /** Fault kinds in effect (started, not stopped yet), for the progress line. */
-    private final java.util.Set<String> active = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Set<String> active = new ConcurrentSkipListSet<>();
     private volatile boolean stopped;
     private BufferedWriter out;
 
@@ -70,10 +75,17 @@ final class NemesisRunner implements Runnable, AutoCloseable {
         }
     }
 
-    /** Stops every fault kind still in effect (after {@link #run} has returned): the end of the main phase. */
+    /**
+     * Stops every fault kind still in effect (after {@link #run} has returned): the end of the main phase.
+     * In the registry's healing order: links and processes first, so clocks and compactors are reset on
+     * nodes that answer.
+     */
     void stopActive() {
         long at = (System.nanoTime() - startNanos) / 1_000_000L;
-        for (String kind : List.copyOf(active)) perform(new Fault(at, "stop-" + kind, null, 0));
+        List<String> order = Nemeses.names();
+        List<String> kinds = new ArrayList<>(active);
+        kinds.sort(Comparator.comparingInt(order::indexOf));
+        for (String kind : kinds) perform(new Fault(at, "stop-" + kind, null, 0));
     }
 
     private void perform(Fault fault) {

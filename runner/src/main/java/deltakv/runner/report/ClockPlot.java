@@ -41,6 +41,7 @@ public final class ClockPlot {
         }
         if (readings.isEmpty()) return false;
         Plots.prepare();
+        end = Math.max(end, readings.get(readings.size() - 1).time() / 1e9); // the time limit's reset may come last
         TreeMap<String, List<double[]>> points = new TreeMap<>();
         for (int i = 0; i < readings.size(); i++) {
             Op op = readings.get(i);
@@ -48,7 +49,8 @@ public final class ClockPlot {
             double t = op.time() / 1e9;
             double next = i + 1 < readings.size() ? readings.get(i + 1).time() / 1e9 : end;
             for (Map.Entry<?, ?> e : ((Map<?, ?>) done.get(OFFSETS)).entrySet()) {
-                step(points.computeIfAbsent(String.valueOf(e.getKey()), k -> new ArrayList<>()), t, ((Number) e.getValue()).doubleValue());
+                if (!(e.getValue() instanceof Number offset)) continue;
+                step(points.computeIfAbsent(String.valueOf(e.getKey()), k -> new ArrayList<>()), t, offset.doubleValue());
             }
             if (Keyword.of("strobe").equals(done.get(Keyword.of("action")))) strobe(points, done, t, next);
         }
@@ -89,10 +91,13 @@ public final class ClockPlot {
     }
 
     private static void strobe(TreeMap<String, List<double[]>> points, Map<?, ?> done, double from, double to) {
-        double shift = ((Number) done.get(Keyword.of("delta-ms"))).doubleValue();
-        double period = ((Number) done.get(Keyword.of("period-ms"))).doubleValue() / 1000;
-        period = Math.max(period, (to - from) / MAX_FLIPS);
-        for (Object node : (List<?>) done.get(Keyword.of("nodes"))) {
+        if (!(done.get(Keyword.of("delta-ms")) instanceof Number delta) || !(done.get(Keyword.of("period-ms")) instanceof Number ms)
+                || !(done.get(Keyword.of("nodes")) instanceof List<?> nodes)) {
+            return; // not a strobe this version recorded: its readings alone are drawn
+        }
+        double shift = delta.doubleValue();
+        double period = Math.max(ms.doubleValue() / 1000, Math.max(1e-3, (to - from) / MAX_FLIPS));
+        for (Object node : nodes) {
             List<double[]> ps = points.computeIfAbsent(String.valueOf(node), k -> new ArrayList<>());
             boolean shifted = true;
             for (double t = from + period; t < to; t += period) {

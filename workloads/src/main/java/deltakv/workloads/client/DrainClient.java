@@ -14,8 +14,9 @@ import java.util.Set;
  * {@code :unknown} marker in the drained vector (the checkers' rule, docs/checkers.md) and the drain goes
  * on over a fresh connection. A definite error is retried. A drain that cannot finish completes
  * {@code :info} with what it popped so far: after {@value #MAX_FAILURES} failed LPOPs in a row, or when the
- * list does not shrink — every element of these workloads is pushed once, so a drain that keeps popping
- * elements it popped already ({@value #MAX_REPEATS} times) is reading a corrupt list that may never empty.
+ * list does not shrink — every element of these workloads is pushed once, so a drain that pops
+ * {@value #MAX_REPEATS} elements in a row that it popped already is reading a corrupt list that may never
+ * empty.
  */
 final class DrainClient {
     static final Keyword UNKNOWN = Keyword.of("unknown");
@@ -23,7 +24,7 @@ final class DrainClient {
     private static final int MAX_FAILURES = 20;
     /** A drain never pops more than this (a list that keeps growing means something else is pushing). */
     private static final int MAX_ELEMENTS = 10_000_000;
-    /** Pops of an element this drain popped already, before it stops. */
+    /** Pops in a row of elements this drain popped already, before it stops. */
     static final int MAX_REPEATS = 1000;
 
     private DrainClient() {}
@@ -41,9 +42,10 @@ final class DrainClient {
                 if (v == null) return Completion.ok(popped);
                 Object e = RedisClient.number(v);
                 popped.add(e);
-                if (!seen.add(e) && ++repeats >= MAX_REPEATS) {
-                    return Completion.info(popped, "drain stopped: LPOP returned elements it had popped already "
-                            + MAX_REPEATS + " times (the list does not empty)");
+                repeats = seen.add(e) ? 0 : repeats + 1;
+                if (repeats >= MAX_REPEATS) {
+                    return Completion.info(popped, "drain stopped: LPOP returned " + MAX_REPEATS
+                            + " elements in a row that it had popped already (the list does not empty)");
                 }
             } catch (RuntimeException e) {
                 Outcomes.Outcome o = Outcomes.classify(e);
@@ -54,7 +56,11 @@ final class DrainClient {
                 sleep(100L * failures);
             }
         }
-        return Completion.info(popped, "drain gave up after " + failures + " failed LPOPs: " + lastError);
+        if (failures >= MAX_FAILURES) {
+            return Completion.info(popped, "drain gave up after " + failures + " failed LPOPs: " + lastError);
+        }
+        return Completion.info(popped, Thread.currentThread().isInterrupted() ? "drain interrupted"
+                : "drain stopped after " + MAX_ELEMENTS + " elements (something else keeps pushing)");
     }
 
     private static void sleep(long ms) {
