@@ -1,11 +1,11 @@
 package deltakv.cli;
 
+import deltakv.engine.Bug;
 import deltakv.engine.Variant;
 import deltakv.nemesis.cluster.ClusterLayout;
 import deltakv.nemesis.cluster.LocalCluster;
 import deltakv.nemesis.cluster.NodeJvmArgs;
 import deltakv.nemesis.cluster.NodeProcess;
-import deltakv.engine.node.BugFlags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,9 +53,7 @@ public final class ClusterStartCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ClusterLayout layout;
         try {
-            for (String b : bugs) {
-                if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "'");
-            }
+            for (String b : bugs) Bug.parse(b); // unknown or not implemented: one line, exit 254
             layout = new ClusterLayout(dir, nodes, basePort, variant.cliName(), bugs, namedPeers);
             if (ClusterLayout.exists(dir)) layout = reuse(ClusterLayout.load(dir), layout);
         } catch (IllegalArgumentException e) {

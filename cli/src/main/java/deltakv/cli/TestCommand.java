@@ -1,7 +1,7 @@
 package deltakv.cli;
 
+import deltakv.engine.Bug;
 import deltakv.engine.Variant;
-import deltakv.engine.node.BugFlags;
 import deltakv.runner.TestOptions;
 import deltakv.runner.TestRun;
 import deltakv.workloads.Workloads;
@@ -108,9 +108,7 @@ public final class TestCommand implements Callable<Integer> {
         TestOptions options;
         try {
             if (testCount < 1) throw new IllegalArgumentException("--test-count must be >= 1, got " + testCount);
-            for (String b : bugs) {
-                if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "' (dkv node --help lists them)");
-            }
+            for (String b : bugs) Bug.parse(b); // unknown or not implemented: one line, exit 254
             if (!connect.isEmpty() && !bugs.isEmpty()) throw new IllegalArgumentException("--bug needs a local cluster, not --connect");
             Workloads.validate(workload);
             long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);

@@ -7,7 +7,7 @@ import java.util.Set;
  * Start-up options of one engine node that the data layer needs.
  *
  * @param variant                design variant
- * @param bugs                   enabled bug flags (ANOMALIES.md ids); empty in a correct engine
+ * @param bugs                   enabled bug flags (ANOMALIES.md); empty in a correct engine
  * @param maxDeltaCount          compact a key once it has this many deltas (design default 64)
  * @param maxDeltaScanLimit      hard limit: resolving meta over this many deltas forces a synchronous compaction (256)
  * @param maxKeysPerCompactionTx deletions per compaction transaction (256)
@@ -15,15 +15,15 @@ import java.util.Set;
  * @param compactionInterval     compactor tick interval (30 s default; tests use short ones)
  * @param claimScanWindow        claims fetched per window by the pop flow and LRANGE
  */
-public record EngineConfig(Variant variant, Set<String> bugs, int maxDeltaCount, int maxDeltaScanLimit,
+public record EngineConfig(Variant variant, Set<Bug> bugs, int maxDeltaCount, int maxDeltaScanLimit,
                            int maxKeysPerCompactionTx, int maxKeysPerTick, Duration compactionInterval,
                            int claimScanWindow) {
     public static EngineConfig defaults(Variant variant) {
         return new EngineConfig(variant, Set.of(), 64, 256, 256, 512, Duration.ofSeconds(30), 64);
     }
 
-    public boolean bug(String id) {
-        return bugs.contains(id);
+    public boolean has(Bug bug) {
+        return bugs.contains(bug);
     }
 
     public EngineConfig withCompactionInterval(Duration d) {
@@ -36,7 +36,7 @@ public record EngineConfig(Variant variant, Set<String> bugs, int maxDeltaCount,
                 compactionInterval, claimScanWindow);
     }
 
-    public EngineConfig withBugs(Set<String> b) {
+    public EngineConfig withBugs(Set<Bug> b) {
         return new EngineConfig(variant, Set.copyOf(b), maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
                 maxKeysPerTick, compactionInterval, claimScanWindow);
     }

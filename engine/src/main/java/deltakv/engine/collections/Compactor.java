@@ -1,5 +1,6 @@
 package deltakv.engine.collections;
 
+import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
 import deltakv.engine.txn.Bytes;
 import deltakv.engine.txn.KeyRange;
@@ -58,7 +59,7 @@ public final class Compactor implements AutoCloseable {
     public Compactor(Transactions txns, EngineConfig cfg) {
         this.txns = txns;
         this.cfg = cfg;
-        this.step = new CompactionStep(cfg.maxKeysPerCompactionTx(), new ClaimGc(cfg.bug("compactor-skips-gap")));
+        this.step = new CompactionStep(cfg.maxKeysPerCompactionTx(), new ClaimGc(cfg.has(Bug.COMPACTOR_SKIPS_GAP)));
     }
 
     public synchronized void start() {

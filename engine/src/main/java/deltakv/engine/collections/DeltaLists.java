@@ -1,5 +1,6 @@
 package deltakv.engine.collections;
 
+import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
 import deltakv.engine.txn.KeyRange;
 import deltakv.engine.txn.Txn;
@@ -35,12 +36,12 @@ public final class DeltaLists implements ListStore {
 
     /** @param nudge asked (never blocking) to compact a list resolved over {@code maxDeltaCount} deltas */
     public DeltaLists(EngineConfig cfg, Consumer<byte[]> syncCompaction, Consumer<byte[]> nudge) {
-        this.resolver = new DeltaMetaResolver(cfg.maxDeltaScanLimit(), cfg.bug("truncated-delta-sum"), syncCompaction,
+        this.resolver = new DeltaMetaResolver(cfg.maxDeltaScanLimit(), cfg.has(Bug.TRUNCATED_DELTA_SUM), syncCompaction,
                 cfg.maxDeltaCount(), nudge);
         this.claims = new ClaimWindows(cfg.claimScanWindow());
         this.reader = new ClaimSkippingReader(claims);
-        this.pushKeepsStaleClaim = cfg.bug("push-keeps-stale-claim");
-        this.maxDeltaPagesOnDelete = cfg.bug("del-bounded-scan") ? 1 : Long.MAX_VALUE;
+        this.pushKeepsStaleClaim = cfg.has(Bug.PUSH_KEEPS_STALE_CLAIM);
+        this.maxDeltaPagesOnDelete = cfg.has(Bug.DEL_BOUNDED_SCAN) ? 1 : Long.MAX_VALUE;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package deltakv.engine.main;
 
+import deltakv.engine.Bug;
 import deltakv.engine.Variant;
-import deltakv.engine.node.BugFlags;
 import deltakv.engine.node.Node;
 import deltakv.engine.node.NodeOptions;
 import java.io.PrintWriter;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -137,11 +138,10 @@ public final class NodeCommand implements Callable<Integer> {
         if (snapshotEvery < 0) throw new IllegalArgumentException("--snapshot-every must be >= 0");
         // Refused before anything is opened, so it is a bad argument (254), not a start-up failure.
         if (variant == Variant.DELTA_CF) throw new IllegalArgumentException("variant delta-cf is not implemented yet");
-        for (String b : bugs) {
-            if (!BugFlags.known(b)) throw new IllegalArgumentException("unknown bug flag '" + b + "' (see dkv node --help)");
-        }
+        Set<Bug> flags = new LinkedHashSet<>();
+        for (String b : bugs) flags.add(Bug.parse(b));
         NodeOptions o = NodeOptions.of(id, host, cluster == null ? port : 0, data.toAbsolutePath()).withVariant(variant)
-                .withBugs(new LinkedHashSet<>(bugs)).withCompactionInterval(Duration.ofMillis(compactionIntervalMs))
+                .withBugs(flags).withCompactionInterval(Duration.ofMillis(compactionIntervalMs))
                 .withMaxDeltaCount(maxDeltaCount);
         return cluster == null ? o : cluster.adapt(o);
     }
@@ -180,7 +180,7 @@ public final class NodeCommand implements Callable<Integer> {
     static final class BugFlagFooter implements CommandLine.IModelTransformer {
         @Override
         public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
-            command.usageMessage().footer(BugFlags.describe().replace("%", "%%"));
+            command.usageMessage().footer(Bug.describe().replace("%", "%%"));
             return command;
         }
     }

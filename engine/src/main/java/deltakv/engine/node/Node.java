@@ -1,5 +1,6 @@
 package deltakv.engine.node;
 
+import deltakv.engine.Bug;
 import deltakv.engine.redis.Reply;
 import deltakv.engine.txn.Txn;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class Node implements AutoCloseable {
             Hlc hlc = new Hlc(wall);
             // hlc-no-observe re-creates the upstream engine, which had no apply-time stale-ts guard
             StateMachineApplier applier = new StateMachineApplier(store,
-                    !options.bugs().contains(Replication.HLC_NO_OBSERVE));
+                    !options.bugs().contains(Bug.HLC_NO_OBSERVE));
             // Cluster member (--peers): commits go through Raft; otherwise the local committer.
             RaftReplica replica = replication == null ? null
                     : resources.push(startReplica(replication, options.id(), applier, hlc));
@@ -123,7 +124,7 @@ public final class Node implements AutoCloseable {
      */
     private Relay relay(Replication replication, RaftReplica replica, NodeOptions options) {
         if (replica == null || !Boolean.parseBoolean(System.getProperty("dkv.relay", "true"))) return Relay.OFF;
-        if (options.bugs().contains(Replication.STALE_FOLLOWER_READ) || options.bugs().contains("exec-on-follower")) {
+        if (options.bugs().contains(Bug.STALE_FOLLOWER_READ)) {
             return Relay.OFF;
         }
         RelayConnector connector = new RelayConnector(1000);

@@ -1,5 +1,6 @@
 package deltakv.engine.node;
 
+import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
 import deltakv.engine.Variant;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.Set;
  * @param maxDeltaCount      compact a key once it has this many deltas (the design's 64; tests and
  *                           harness runs lower it so compaction happens under load)
  */
-public record NodeOptions(String id, String host, int port, Path dataDir, Variant variant, Set<String> bugs,
+public record NodeOptions(String id, String host, int port, Path dataDir, Variant variant, Set<Bug> bugs,
                           Duration compactionInterval, Duration gcInterval, int workerThreads, int maxDeltaCount) {
     public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(10);
     /**
@@ -49,7 +50,7 @@ public record NodeOptions(String id, String host, int port, Path dataDir, Varian
         return new NodeOptions(id, host, port, dataDir, v, bugs, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
     }
 
-    public NodeOptions withBugs(Set<String> b) {
+    public NodeOptions withBugs(Set<Bug> b) {
         return new NodeOptions(id, host, port, dataDir, variant, b, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
     }
 

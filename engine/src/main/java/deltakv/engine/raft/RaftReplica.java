@@ -1,5 +1,6 @@
 package deltakv.engine.raft;
 
+import deltakv.engine.Bug;
 import deltakv.engine.clock.Hlc;
 import java.io.IOException;
 import java.net.BindException;
@@ -58,7 +59,7 @@ public final class RaftReplica implements AutoCloseable {
      */
     public static RaftReplica start(String selfId, PeerList peers, Path raftDir, BatchApplier applier, Hlc hlc,
                                     AppliedWatermark watermark, SnapshotSupport snapshots, RaftSettings settings,
-                                    Set<String> bugs) throws IOException {
+                                    Set<Bug> bugs) throws IOException {
         PeerAddress self = peers.self(selfId);
         ClusterIdentity.check(raftDir, peers);
         checkPortFree(self);
@@ -66,7 +67,7 @@ public final class RaftReplica implements AutoCloseable {
         ReplicationStats stats = new ReplicationStats();
         // bug flag: a new leader's HLC no longer observes applied commit timestamps
         DeltaStateMachine sm = new DeltaStateMachine(applier,
-                bugs.contains(Replication.HLC_NO_OBSERVE) ? ts -> { } : hlc::observe, hlc::next, watermark, stats,
+                bugs.contains(Bug.HLC_NO_OBSERVE) ? ts -> { } : hlc::observe, hlc::next, watermark, stats,
                 snapshots);
         RaftServer server = RaftServer.newBuilder()
                 .setServerId(RaftPeerId.valueOf(selfId))
@@ -122,7 +123,7 @@ public final class RaftReplica implements AutoCloseable {
                 () -> local.read(WatermarkQuery.REQUEST).thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
                 watermark, timeout, stats, new LeadershipWindow(() -> isLeader(server), settings.electionMin().toMillis()));
         // bug flag: a follower answers reads at its own applied watermark, without asking the leader
-        java.util.function.BooleanSupplier staleReads = bugs.contains(Replication.STALE_FOLLOWER_READ)
+        java.util.function.BooleanSupplier staleReads = bugs.contains(Bug.STALE_FOLLOWER_READ)
                 ? () -> !isLeader(server) : () -> false;
         RaftCommitter committer = new RaftCommitter(submitter, reads, timeout, stats, staleReads, watermark,
                 () -> isLeader(server));

@@ -1,5 +1,6 @@
 package deltakv.engine.collections;
 
+import deltakv.engine.Bug;
 import static deltakv.engine.collections.DataFixture.b;
 import static deltakv.engine.collections.DataFixture.bytesList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,7 +127,7 @@ class CompactorTest {
 
     @Test
     void truncatedDeltaSumBugReturnsWrongLength() {
-        Set<String> bug = Set.of("truncated-delta-sum");
+        Set<Bug> bug = Set.of(Bug.TRUNCATED_DELTA_SUM);
         try (DataFixture f = new DataFixture(dir, EngineConfig.defaults(Variant.DELTA).withBugs(bug))) {
             for (String e : seq("e", 0, 300)) f.push("l", End.RIGHT, e);
             assertEquals(256, f.len("l"), "must-fail input: the bug is observable");
@@ -155,7 +156,7 @@ class CompactorTest {
 
     @Test
     void delBoundedScanBugLeavesOrphanDeltas() {
-        try (DataFixture f = new DataFixture(dir, EngineConfig.defaults(Variant.DELTA).withBugs(Set.of("del-bounded-scan")))) {
+        try (DataFixture f = new DataFixture(dir, EngineConfig.defaults(Variant.DELTA).withBugs(Set.of(Bug.DEL_BOUNDED_SCAN)))) {
             manyDeltas(f, "big", 3000);
             f.cmd("DEL", "big");
             assertFalse(f.internalKeys("big").isEmpty(), "must-fail input: orphans remain");
@@ -187,7 +188,7 @@ class CompactorTest {
 
     @Test
     void compactorSkipsGapBugLosesElements() {
-        try (DataFixture f = new DataFixture(dir, cfg.delta(1, 256, 512, Set.of("compactor-skips-gap")))) {
+        try (DataFixture f = new DataFixture(dir, cfg.delta(1, 256, 512, Set.of(Bug.COMPACTOR_SKIPS_GAP)))) {
             f.push("l", End.RIGHT, seq("e", 0, 10).toArray(String[]::new));
             claim(f, 0, 1, 3);
             f.compactor().compactNow(b("l"));

@@ -1,5 +1,6 @@
 package deltakv.engine.collections;
 
+import deltakv.engine.Bug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -28,7 +29,7 @@ class DataBugFlagsTest {
         try (DataFixture ok = new DataFixture(dir.resolve("ok"), Variant.DELTA)) {
             assertEquals(List.of("z", "b"), recycleScript(ok));
         }
-        EngineConfig buggy = EngineConfig.defaults(Variant.DELTA).withBugs(Set.of("push-keeps-stale-claim"));
+        EngineConfig buggy = EngineConfig.defaults(Variant.DELTA).withBugs(Set.of(Bug.PUSH_KEEPS_STALE_CLAIM));
         try (DataFixture bad = new DataFixture(dir.resolve("bad"), buggy)) {
             assertNotEquals(List.of("z", "b"), recycleScript(bad));
         }

@@ -1,5 +1,6 @@
 package deltakv.engine.node;
 
+import deltakv.engine.Bug;
 import deltakv.engine.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ public final class LocalNode implements AutoCloseable {
         return start(Variant.DELTA, Set.of());
     }
 
-    public static LocalNode start(Variant variant, Set<String> bugs) {
+    public static LocalNode start(Variant variant, Set<Bug> bugs) {
         return new LocalNode(options(tempDir(), variant, bugs), true);
     }
 
@@ -42,7 +43,7 @@ public final class LocalNode implements AutoCloseable {
         return new LocalNode(options(dir, variant, Set.of()), false);
     }
 
-    public static NodeOptions options(Path dir, Variant variant, Set<String> bugs) {
+    public static NodeOptions options(Path dir, Variant variant, Set<Bug> bugs) {
         return NodeOptions.of("n1", "127.0.0.1", 0, dir).withVariant(variant).withBugs(bugs)
                 .withCompactionInterval(Duration.ofMillis(200));
     }

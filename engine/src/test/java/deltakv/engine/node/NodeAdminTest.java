@@ -1,5 +1,6 @@
 package deltakv.engine.node;
 
+import deltakv.engine.Bug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class NodeAdminTest {
 
     @Test
     void infoHasServerAndDeltaKvSections() {
-        try (LocalNode n = LocalNode.start(Variant.RMW, Set.of("del-bounded-scan")); Jedis j = n.jedis()) {
+        try (LocalNode n = LocalNode.start(Variant.RMW, Set.of(Bug.DEL_BOUNDED_SCAN)); Jedis j = n.jedis()) {
             String info = j.info();
             assertTrue(info.startsWith("# Server\r\nredis_version:7.0.0-deltakv\r\n"), info);
             assertTrue(info.contains("# DeltaKV\r\n"), info);
@@ -51,11 +52,11 @@ class NodeAdminTest {
 
     @Test
     void adminCommands() {
-        try (LocalNode n = LocalNode.start(Variant.DELTA, Set.of("retry-new-seq")); Jedis j = n.jedis()) {
+        try (LocalNode n = LocalNode.start(Variant.DELTA, Set.of(Bug.HLC_NO_OBSERVE)); Jedis j = n.jedis()) {
             List<Object> role = cast(j.sendCommand(cmd("DKV.ROLE")));
             assertEquals("role", text(role.get(2)));
             assertEquals("leader", text(role.get(3)));
-            assertEquals(List.of("retry-new-seq"), cast(j.sendCommand(cmd("DKV.BUGS"))).stream().map(NodeAdminTest::text).toList());
+            assertEquals(List.of("hlc-no-observe"), cast(j.sendCommand(cmd("DKV.BUGS"))).stream().map(NodeAdminTest::text).toList());
             assertEquals(0L, j.sendCommand(cmd("DKV.CLOCK"), "GET"));
             assertEquals("OK", text(j.sendCommand(cmd("DKV.CLOCK"), "SET", "-2500")));
             assertEquals(-2500L, j.sendCommand(cmd("DKV.CLOCK"), "GET"));

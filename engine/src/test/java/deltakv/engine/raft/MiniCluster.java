@@ -1,5 +1,6 @@
 package deltakv.engine.raft;
 
+import deltakv.engine.Bug;
 import deltakv.engine.clock.Hlc;
 import deltakv.engine.clock.WallClock;
 import deltakv.engine.storage.MvccStore;
@@ -26,10 +27,10 @@ final class MiniCluster implements AutoCloseable {
     private final Path dir;
     private final PeerList peers;
     private final RaftSettings settings;
-    private final Set<String> bugs;
+    private final Set<Bug> bugs;
     private final Map<String, Member> running = new LinkedHashMap<>();
 
-    private MiniCluster(Path dir, PeerList peers, RaftSettings settings, Set<String> bugs) {
+    private MiniCluster(Path dir, PeerList peers, RaftSettings settings, Set<Bug> bugs) {
         this.dir = dir;
         this.peers = peers;
         this.settings = settings;
@@ -40,7 +41,7 @@ final class MiniCluster implements AutoCloseable {
         return start(n, dir, settings, Set.of());
     }
 
-    static MiniCluster start(int n, Path dir, RaftSettings settings, Set<String> bugs) throws IOException {
+    static MiniCluster start(int n, Path dir, RaftSettings settings, Set<Bug> bugs) throws IOException {
         List<String> parts = new ArrayList<>();
         int[] ports = freePorts(2 * n);
         for (int i = 1; i <= n; i++) parts.add("n" + i + "=127.0.0.1:" + ports[2 * i - 2] + ":" + ports[2 * i - 1]);

@@ -1,5 +1,6 @@
 package deltakv.engine.raft;
 
+import deltakv.engine.Bug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * (retryable error), the stale-follower-read bug flag makes it answer from its own, stale state.
  */
 class StaleFollowerReadFlagTest extends MiniClusterTest {
-    private MiniCluster.Member isolatedFollower(Set<String> bugs) throws Exception {
+    private MiniCluster.Member isolatedFollower(Set<Bug> bugs) throws Exception {
         cluster = MiniCluster.start(3, dir, RaftSettings.defaults().withCommitTimeout(Duration.ofSeconds(2)), bugs);
         MiniCluster.Member f = cluster.follower(WAIT);
         for (MiniCluster.Member m : cluster.members()) if (m != f) cluster.kill(m.id());
@@ -32,7 +33,7 @@ class StaleFollowerReadFlagTest extends MiniClusterTest {
 
     @Test
     void staleFollowerReadFlagServesLocalState() throws Exception {
-        MiniCluster.Member f = isolatedFollower(Set.of(Replication.STALE_FOLLOWER_READ));
+        MiniCluster.Member f = isolatedFollower(Set.of(Bug.STALE_FOLLOWER_READ));
         assertEquals(f.store().lastAppliedTs(), f.replica().committer().readTimestamp());
     }
 }

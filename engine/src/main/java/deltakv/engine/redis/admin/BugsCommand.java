@@ -1,5 +1,6 @@
 package deltakv.engine.redis.admin;
 
+import deltakv.engine.Bug;
 import deltakv.engine.redis.LocalCommand;
 import deltakv.engine.redis.Reply;
 import java.util.List;
@@ -9,7 +10,7 @@ final class BugsCommand {
     private BugsCommand() {}
 
     static LocalCommand of(AdminContext c) {
-        List<Reply> ids = c.info().bugs().stream().sorted().map(Reply::bulk).toList();
+        List<Reply> ids = c.info().bugs().stream().map(Bug::id).sorted().map(Reply::bulk).toList();
         return new LocalCommand("dkv.bugs", 1, args -> new Reply.Array(ids));
     }
 }

@@ -1,5 +1,6 @@
 package deltakv.engine.redis.admin;
 
+import deltakv.engine.Bug;
 import deltakv.engine.redis.ServerVersion;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ enum InfoSection {
         m.put("leader", c.status().leader() == null ? "none" : c.status().leader());
         m.put("term", c.status().term());
         m.put("variant", c.info().variant().cliName());
-        m.put("bugs", String.join(",", c.info().bugs().stream().sorted().toList()));
+        m.put("bugs", String.join(",", c.info().bugs().stream().map(Bug::id).sorted().toList()));
         m.put("applied_commit_ts", c.status().appliedTs());
         m.put("clock_offset_ms", c.clock().offsetMs());
         m.put("hlc_now", c.clock().hlcNow());

@@ -1,7 +1,8 @@
 package deltakv.engine.redis.admin;
 
+import deltakv.engine.Bug;
 import deltakv.engine.Variant;
 import java.util.Set;
 
-/** Fixed facts about a node, set at start-up. {@code bugs} are ANOMALIES.md flag ids. */
-public record NodeInfo(String id, Variant variant, Set<String> bugs, long startedAtMs) {}
+/** Fixed facts about a node, set at start-up. {@code bugs}: the ANOMALIES.md flags it runs with. */
+public record NodeInfo(String id, Variant variant, Set<Bug> bugs, long startedAtMs) {}
