@@ -1,0 +1,112 @@
+package deltakv.cli;
+
+import deltakv.engine.Bug;
+import deltakv.runner.reproduce.Catalogue;
+import deltakv.runner.reproduce.Reproduce;
+import deltakv.runner.reproduce.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dkv reproduce ID… | --all | --list [--seed N] [--control]} (CLI.md): each scenario of the anomaly
+ * catalogue with its bug flag, run until detected or out of budget; with {@code --control} the correct
+ * engine on the same runs. One result line per scenario on stdout, progress per run on stderr.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Run the anomaly catalogue's scenarios (ANOMALIES.md): is each planted bug caught? "
+                + "Exit 0 all detected (and controls valid), 1 one missed or a control failed, 2 a run unknown, 255 a crash.")
+public final class ReproduceCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Bug flags to reproduce (see --list).")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--all", description = "Every scenario of the catalogue.")
+    boolean all;
+
+    @Option(names = "--list", description = "Print the catalogue: id, implemented?, what the bug does, the scenario, budget.")
+    boolean list;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the first run; later runs take seed+1, … (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--control", description = "Also run the correct engine on the same runs: it must be valid.")
+    boolean control;
+
+    @Option(names = "--store", defaultValue = "store", description = "Results store (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Override
+    public Integer call() {
+        if (list) {
+            for (Scenario s : Catalogue.all()) {
+                Bug b = bug(s.bug());
+                System.out.printf("%-26s %-16s %s%n%26s %s  (budget %s s)%n", s.bug(),
+                        b.implemented() ? "implemented" : "not implemented", b.description(), "", s.command(seed), fmt(s.budget()));
+            }
+            return ExitCodes.OK;
+        }
+        List<Scenario> chosen = new ArrayList<>();
+        if (all == !ids.isEmpty()) {
+            System.err.println("dkv reproduce: give bug ids, --all or --list");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        if (all) chosen.addAll(Catalogue.all());
+        for (String id : ids) {
+            Scenario s = Catalogue.find(id).orElse(null);
+            if (s == null) {
+                System.err.println("dkv reproduce: no scenario '" + id + "' (dkv reproduce --list shows the catalogue)");
+                return ExitCodes.BAD_ARGUMENTS;
+            }
+            chosen.add(s);
+        }
+        int code = ExitCodes.OK;
+        for (Scenario s : chosen) {
+            Reproduce.Outcome o;
+            try {
+                o = bug(s.bug()).implemented() ? Reproduce.run(s, seed, control, store, System.err) : Reproduce.notImplemented(s);
+            } catch (IllegalArgumentException e) {
+                System.err.println("dkv reproduce: " + e.getMessage());
+                return ExitCodes.BAD_ARGUMENTS;
+            } catch (Exception e) {
+                System.err.println("dkv reproduce: " + s.bug() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                return ExitCodes.CRASH;
+            }
+            System.out.println(line(o));
+            System.out.flush();
+            code = worse(code, o.exitCode());
+        }
+        return code;
+    }
+
+    /** {@code id  detected|missed|unknown|not-implemented  anomalies  seconds  runs  run-dir  [control: …]}. */
+    static String line(Reproduce.Outcome o) {
+        String status = o.status().name().toLowerCase().replace('_', '-');
+        StringBuilder sb = new StringBuilder(String.format("%-26s %-15s", o.scenario().bug(), status));
+        if (o.status() == Reproduce.Status.NOT_IMPLEMENTED) return sb.append(" the engine does not have this flag yet").toString();
+        sb.append(String.format(" %-28s %5s s  %d run%s  %s", o.anomalies().isEmpty() ? "-" : String.join(",", o.anomalies()),
+                fmt(o.seconds()), o.runs(), o.runs() == 1 ? "" : "s", o.runDir()));
+        if (o.control() != Reproduce.Control.NOT_RUN) {
+            sb.append("  control: ").append(o.control().name().toLowerCase()).append(' ').append(o.controlDir());
+        }
+        return sb.toString();
+    }
+
+    /** Unknown outranks invalid, as in Jepsen's test-all. */
+    private static int worse(int a, int b) {
+        if (a == ExitCodes.UNKNOWN || b == ExitCodes.UNKNOWN) return ExitCodes.UNKNOWN;
+        return Math.max(a, b);
+    }
+
+    private static Bug bug(String id) {
+        for (Bug b : Bug.values()) if (b.id().equals(id)) return b;
+        throw new IllegalStateException("catalogue row without a bug flag: " + id);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,58 @@
+package deltakv.runner.reproduce;
+
+import deltakv.runner.TestOptions;
+import deltakv.workloads.gen.KeyDist;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One row of the anomaly catalogue (ANOMALIES.md): the bug flag, the {@code dkv test} that should catch it,
+ * how long each run lasts and how much test time the scenario may spend, and what the checkers are expected
+ * to report. Plain data; {@link Reproduce} runs it.
+ *
+ * @param bug          the ANOMALIES.md id ({@code --bug})
+ * @param why          why this workload and nemesis expose the bug (one line, for {@code --list})
+ * @param workload     {@code --workload}
+ * @param nemesis      {@code --nemesis}
+ * @param targets      {@code --nemesis-targets} (empty: every target)
+ * @param interval     {@code --nemesis-interval}, seconds
+ * @param variant      the engine variant the bug lives in
+ * @param keyCount     {@code --key-count}
+ * @param runSeconds   {@code --time-limit} of each run
+ * @param budget       test seconds the scenario may spend before it counts as not detected
+ * @param checker      the checker expected to fail
+ * @param anomalies    anomaly types it is expected to name (any of them)
+ */
+public record Scenario(String bug, String why, String workload, String nemesis, List<String> targets, double interval,
+                       String variant, int keyCount, double runSeconds, double budget, String checker,
+                       List<String> anomalies) {
+    public Scenario {
+        targets = List.copyOf(targets);
+        anomalies = List.copyOf(anomalies);
+    }
+
+    /** The options of one run; without the bug flag it is the scenario's control. */
+    public TestOptions options(long seed, Path store, boolean withBug) {
+        // the rest are dkv test's defaults (CLI.md)
+        return new TestOptions(workload, nemesis, interval, targets, runSeconds, 3, 10, 200, variant,
+                withBug ? List.of(bug) : List.of(), keyCount, KeyDist.UNIFORM, 4, 64, 12, List.of("strict-serializable"),
+                seed, store, testName(withBug), false, false, List.of());
+    }
+
+    /** The run directories' test name: {@code reproduce-<bug>} or {@code reproduce-<bug>-control}. */
+    public String testName(boolean withBug) {
+        return "reproduce-" + bug + (withBug ? "" : "-control");
+    }
+
+    /** The {@code dkv test} command line of one run, for the docs and the printed plan. */
+    public String command(long seed) {
+        return "dkv test --workload " + workload + " --nemesis " + nemesis
+                + (targets.isEmpty() ? "" : " --nemesis-targets " + String.join(",", targets))
+                + " --nemesis-interval " + fmt(interval) + " --variant " + variant + " --key-count " + keyCount
+                + " --time-limit " + fmt(runSeconds) + " --bug " + bug + " --seed " + seed;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
