@@ -77,6 +77,11 @@ public final class TestCommand implements Callable<Integer> {
             description = "Elle's models to check (default: ${DEFAULT-VALUE}).")
     List<String> consistencyModels;
 
+    @Option(names = "--push-lengths", defaultValue = "check",
+            description = "deque: check each LPUSH/RPUSH reply (the new length) against the model, or skip: record the "
+                    + "replies but leave them out (delta answers with its snapshot's length) (default: ${DEFAULT-VALUE}).")
+    String pushLengths;
+
     @Option(names = "--seed", description = "Seed of the run (default: random, printed and stored).")
     Long seed;
 
@@ -99,6 +104,13 @@ public final class TestCommand implements Callable<Integer> {
             description = "Test servers you run (any Redis-protocol server) instead of a local cluster.")
     List<String> connect = new ArrayList<>();
 
+    private boolean pushLengths() {
+        if (!pushLengths.equals("check") && !pushLengths.equals("skip")) {
+            throw new IllegalArgumentException("--push-lengths must be check or skip, got '" + pushLengths + "'");
+        }
+        return pushLengths.equals("check");
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -115,7 +127,7 @@ public final class TestCommand implements Callable<Integer> {
             String faults = nemesis != null ? nemesis : connect.isEmpty() ? "partition,kill" : "none";
             options = new TestOptions(workload, faults, nemesisInterval, nemesisTargets, timeLimit, nodes, concurrency,
                     rate, variant.cliName(), bugs, keyCount, KeyDist.parse(keyDist), maxTxnLength, maxWritesPerKey,
-                    opTimeout, consistencyModels, s, store, name, keepData, leaveDbRunning, connect);
+                    opTimeout, consistencyModels, pushLengths(), s, store, name, keepData, leaveDbRunning, connect);
             TestRun.validate(options);
         } catch (IllegalArgumentException e) {
             System.err.println("dkv test: " + e.getMessage());

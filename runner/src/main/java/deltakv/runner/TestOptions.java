@@ -19,7 +19,7 @@ import java.util.Map;
 public record TestOptions(String workload, String nemesis, double nemesisIntervalSeconds, List<String> nemesisTargets,
                           double timeLimitSeconds, int nodes, int concurrency, double rate, String variant,
                           List<String> bugs, int keyCount, KeyDist keyDist, int maxTxnLength, int maxWritesPerKey,
-                          double opTimeoutSeconds, List<String> consistencyModels, long seed, Path store, String name,
+                          double opTimeoutSeconds, List<String> consistencyModels, boolean checkPushLengths, long seed, Path store, String name,
                           boolean keepData, boolean leaveDbRunning, List<String> connect) {
     public TestOptions {
         nemesisTargets = List.copyOf(nemesisTargets);
@@ -37,7 +37,10 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
         if (name != null && (name.isBlank() || name.contains("/") || name.startsWith("."))) {
             throw new IllegalArgumentException("--name must be a plain directory name, got '" + name + "'");
         }
-        workloadOptions(workload, seed, concurrency, keyCount, keyDist, maxTxnLength, maxWritesPerKey, consistencyModels);
+        if (!checkPushLengths && !workload.equals("deque")) {
+            throw new IllegalArgumentException("--push-lengths skip applies to the deque workload only");
+        }
+        workloadOptions(workload, seed, concurrency, keyCount, keyDist, maxTxnLength, maxWritesPerKey, consistencyModels, true);
     }
 
     /** The test's name in the store: {@code workload-nemesis-variant}, or {@code --name}. */
@@ -53,20 +56,20 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
 
     public WorkloadOptions workloadOptions() {
         return workloadOptions(workload, seed, concurrency, keyCount, keyDist, maxTxnLength, maxWritesPerKey,
-                consistencyModels);
+                consistencyModels, checkPushLengths);
     }
 
     private static WorkloadOptions workloadOptions(String workload, long seed, int concurrency, int keyCount,
                                                    KeyDist keyDist, int maxTxnLength, int maxWritesPerKey,
-                                                   List<String> models) {
+                                                   List<String> models, boolean checkPushLengths) {
         // The linearizability searches get a budget that keeps a 30 s run's check within seconds to a minute.
-        return new WorkloadOptions(seed, concurrency, keyCount, keyDist, maxTxnLength, maxWritesPerKey, models, 60);
+        return new WorkloadOptions(seed, concurrency, keyCount, keyDist, maxTxnLength, maxWritesPerKey, models, 60, checkPushLengths);
     }
 
     public TestOptions withSeed(long s) {
         return new TestOptions(workload, nemesis, nemesisIntervalSeconds, nemesisTargets, timeLimitSeconds, nodes,
                 concurrency, rate, variant, bugs, keyCount, keyDist, maxTxnLength, maxWritesPerKey, opTimeoutSeconds,
-                consistencyModels, s, store, name, keepData, leaveDbRunning, connect);
+                consistencyModels, checkPushLengths, s, store, name, keepData, leaveDbRunning, connect);
     }
 
     /** As written to test.json (plain JSON values, the CLI's option names). */
@@ -88,6 +91,7 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
         m.put("max-writes-per-key", maxWritesPerKey);
         m.put("op-timeout", opTimeoutSeconds);
         m.put("consistency-models", consistencyModels);
+        m.put("push-lengths", checkPushLengths ? "check" : "skip");
         m.put("seed", seed);
         m.put("store", store.toString());
         m.put("name", name);
@@ -108,6 +112,7 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
                     num(m, "key-count").intValue(), KeyDist.parse((String) req(m, "key-dist")),
                     num(m, "max-txn-length").intValue(), num(m, "max-writes-per-key").intValue(),
                     num(m, "op-timeout").doubleValue(), (List<String>) req(m, "consistency-models"),
+                    !"skip".equals(m.get("push-lengths")), // absent in runs stored before the option: check
                     num(m, "seed").longValue(), Path.of((String) req(m, "store")), (String) m.get("name"),
                     Boolean.TRUE.equals(m.get("keep-data")), Boolean.TRUE.equals(m.get("leave-db-running")),
                     (List<String>) req(m, "connect"));

@@ -14,9 +14,13 @@ import java.util.List;
  * @param maxWritesPerKey   a key retires after about this many writes (keeps each key's history checkable)
  * @param consistencyModels Elle's models to check
  * @param checkTimeLimitSeconds budget of each search checker; 0 = its default
+ * @param checkPushLengths  deque: check each push's reply (the new length) against the model; false records
+ *                          the replies but leaves them out of the check ({@code delta} replies with its
+ *                          snapshot's length, docs/engine-lists.md)
  */
 public record WorkloadOptions(long seed, int concurrency, int keyCount, KeyDist keyDist, int maxTxnLength,
-                              int maxWritesPerKey, List<String> consistencyModels, double checkTimeLimitSeconds) {
+                              int maxWritesPerKey, List<String> consistencyModels, double checkTimeLimitSeconds,
+                              boolean checkPushLengths) {
     public WorkloadOptions {
         consistencyModels = List.copyOf(consistencyModels);
         if (concurrency < 1) throw new IllegalArgumentException("--concurrency must be >= 1, got " + concurrency);
@@ -26,7 +30,7 @@ public record WorkloadOptions(long seed, int concurrency, int keyCount, KeyDist 
     }
 
     public static WorkloadOptions defaults(long seed) {
-        return new WorkloadOptions(seed, 10, 8, KeyDist.UNIFORM, 4, 64, List.of("strict-serializable"), 0);
+        return new WorkloadOptions(seed, 10, 8, KeyDist.UNIFORM, 4, 64, List.of("strict-serializable"), 0, true);
     }
 
     /** The first value worker {@code w} uses; its values are {@code base(w) + 1, + 2, …}. */
