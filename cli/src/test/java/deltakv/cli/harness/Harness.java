@@ -54,6 +54,14 @@ final class Harness {
                 .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
     }
 
+    /** Fails (after killing them) if node processes of {@code store} are still running: a test must stop what it starts. */
+    static void assertNoNodesLeft(Path store) {
+        List<ProcessHandle> left = nodesUnder(store);
+        left.forEach(ProcessHandle::destroyForcibly);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(),
+                "node processes left running");
+    }
+
     /** Copies to the console as well, so a failing CI run shows the run's progress. */
     private static final class Tee extends java.io.OutputStream {
         private final java.io.OutputStream a;

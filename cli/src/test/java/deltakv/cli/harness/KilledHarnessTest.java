@@ -24,31 +24,16 @@ class KilledHarnessTest {
 
     @Test
     void nodesExitAndTheHistoryIsCheckable() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "test", "--store", store.toString(), "--nemesis", "none", "--time-limit", "120", "--seed", "31"));
-        Process harness = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(store.resolve("harness.out").toFile()).start();
-        Path runDir = null;
+        Process harness = harness("--nemesis", "none", "--seed", "31");
+        Path runDir;
         try {
-            long deadline = System.currentTimeMillis() + 90_000;
-            while (System.currentTimeMillis() < deadline) {
-                runDir = runDir();
-                if (runDir != null && Files.isRegularFile(runDir.resolve("history.edn"))
-                        && Files.readAllLines(runDir.resolve("history.edn")).size() > 200) break;
-                assertTrue(harness.isAlive(), "harness exited early: " + Files.readString(store.resolve("harness.out")));
-                Thread.sleep(200);
-            }
+            runDir = awaitHistory(harness);
             assertTrue(Harness.nodesUnder(store).size() == 3, "three nodes running mid-run");
         } finally {
             harness.destroyForcibly(); // SIGKILL: no shutdown hook runs
             harness.waitFor(10, TimeUnit.SECONDS);
         }
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!Harness.nodesUnder(store).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(100);
-        List<ProcessHandle> left = Harness.nodesUnder(store);
-        left.forEach(ProcessHandle::destroyForcibly);
-        assertEquals(List.of(), left, "nodes outlived their harness by 20 s");
+        assertNodesGoneWithin20s("nodes outlived their harness by 20 s");
 
         Harness.Outcome analyzed = Harness.dkv("analyze", runDir.toString());
         assertEquals(0, analyzed.code(), analyzed.out() + analyzed.err());
@@ -58,21 +43,10 @@ class KilledHarnessTest {
 
     @Test
     void aHarnessStoppedWithSigtermStopsItsNodesAndStillChecks() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "test", "--store", store.toString(), "--nemesis", "none", "--time-limit", "120", "--seed", "33"));
-        Process harness = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(store.resolve("harness.out").toFile()).start();
-        Path runDir = null;
+        Process harness = harness("--nemesis", "none", "--seed", "33");
+        Path runDir;
         try {
-            long deadline = System.currentTimeMillis() + 90_000;
-            while (System.currentTimeMillis() < deadline) {
-                runDir = runDir();
-                if (runDir != null && Files.isRegularFile(runDir.resolve("history.edn"))
-                        && Files.readAllLines(runDir.resolve("history.edn")).size() > 200) break;
-                assertTrue(harness.isAlive(), "harness exited early: " + Files.readString(store.resolve("harness.out")));
-                Thread.sleep(200);
-            }
+            runDir = awaitHistory(harness);
             harness.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops the nodes, the run checks what it has
             assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "the harness did not exit within 60 s of SIGTERM");
         } finally {
@@ -88,12 +62,7 @@ class KilledHarnessTest {
 
     @Test
     void aNodePausedWhenTheHarnessDiesIsResumedAndExits() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "test", "--store", store.toString(), "--name", "paused", "--nemesis", "pause",
-                "--nemesis-interval", "4", "--time-limit", "120", "--seed", "32"));
-        Process harness = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(store.resolve("harness.out").toFile()).start();
+        Process harness = harness("--name", "paused", "--nemesis", "pause", "--nemesis-interval", "4", "--seed", "32");
         ProcessHandle stopped = null;
         try {
             long deadline = System.currentTimeMillis() + 90_000;
@@ -107,19 +76,38 @@ class KilledHarnessTest {
             harness.destroyForcibly(); // SIGKILL while the node is stopped
             harness.waitFor(10, TimeUnit.SECONDS);
         }
+        assertNodesGoneWithin20s("a paused node (pid " + stopped.pid() + ") outlived its harness by 20 s");
+    }
+
+    /** {@code dkv test --store STORE --time-limit 120 ARGS…} in its own JVM, output to harness.out. */
+    private Process harness(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "test", "--store", store.toString(), "--time-limit", "120"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(store.resolve("harness.out").toFile()).start();
+    }
+
+    /** Waits (at most 90 s) until the run has recorded 200 history lines; returns its directory. */
+    private Path awaitHistory(Process harness) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            Path runDir = runDir();
+            if (runDir != null && Files.isRegularFile(runDir.resolve("history.edn"))
+                    && Files.readAllLines(runDir.resolve("history.edn")).size() > 200) return runDir;
+            assertTrue(harness.isAlive(), "harness exited early: " + Files.readString(store.resolve("harness.out")));
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no 200 history lines within 90 s: " + Files.readString(store.resolve("harness.out")));
+    }
+
+    /** Every node of the store gone within 20 s; any left is killed, and the test fails. */
+    private void assertNodesGoneWithin20s(String message) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         while (!Harness.nodesUnder(store).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(100);
         List<ProcessHandle> left = Harness.nodesUnder(store);
-        left.forEach(h -> {
-            ProcessBuilder cont = new ProcessBuilder("kill", "-CONT", String.valueOf(h.pid()));
-            try {
-                cont.start().waitFor();
-            } catch (Exception ignored) {
-                // best effort before the SIGKILL below
-            }
-            h.destroyForcibly();
-        });
-        assertEquals(List.of(), left, "a paused node (pid " + stopped.pid() + ") outlived its harness by 20 s");
+        left.forEach(ProcessHandle::destroyForcibly); // SIGKILL works on a stopped process too
+        assertEquals(List.of(), left, message);
     }
 
     /** The process state letter from /proc (T: stopped). */

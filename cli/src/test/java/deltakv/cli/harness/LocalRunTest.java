@@ -33,9 +33,7 @@ class LocalRunTest {
 
     @AfterEach
     void noNodeLeftRunning() {
-        List<ProcessHandle> left = Harness.nodesUnder(store);
-        left.forEach(ProcessHandle::destroyForcibly);
-        assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(), "node processes left running");
+        Harness.assertNoNodesLeft(store);
     }
 
     @Test

@@ -25,9 +25,7 @@ class ReproduceTest {
 
     @AfterEach
     void noNodeLeftRunning() {
-        List<ProcessHandle> left = Harness.nodesUnder(store);
-        left.forEach(ProcessHandle::destroyForcibly);
-        assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(), "node processes left running");
+        Harness.assertNoNodesLeft(store);
     }
 
     @Test
