@@ -29,6 +29,7 @@ public final class DeltaLists implements ListStore {
     private final ClaimSkippingReader reader;
     private final boolean pushKeepsStaleClaim;
     private final long maxDeltaPagesOnDelete;
+    private final int deletePage;
 
     public DeltaLists(EngineConfig cfg, Consumer<byte[]> syncCompaction) {
         this(cfg, syncCompaction, key -> {});
@@ -41,7 +42,11 @@ public final class DeltaLists implements ListStore {
         this.claims = new ClaimWindows(cfg.claimScanWindow());
         this.reader = new ClaimSkippingReader(claims);
         this.pushKeepsStaleClaim = cfg.has(Bug.PUSH_KEEPS_STALE_CLAIM);
-        this.maxDeltaPagesOnDelete = cfg.has(Bug.DEL_BOUNDED_SCAN) ? 1 : Long.MAX_VALUE;
+        // del-bounded-scan: one scan bounded like the compactor's fold (maxDeltaCount), so a list with more
+        // deltas than the compactor lets pile up (it is paused or behind) keeps the rest after DEL
+        boolean bounded = cfg.has(Bug.DEL_BOUNDED_SCAN);
+        this.maxDeltaPagesOnDelete = bounded ? 1 : Long.MAX_VALUE;
+        this.deletePage = bounded ? cfg.maxDeltaCount() : RangeEraser.PAGE;
     }
 
     @Override
@@ -116,14 +121,14 @@ public final class DeltaLists implements ListStore {
         KeyRange range = ListKeys.deltaRange(key);
         byte[] from = range.start();
         for (long page = 0; page < maxDeltaPagesOnDelete; page++) {
-            List<Txn.KV> kvs = txn.scan(new KeyRange(from, range.end()), RangeEraser.PAGE, false, true);
+            List<Txn.KV> kvs = txn.scan(new KeyRange(from, range.end()), deletePage, false, true);
             for (Txn.KV kv : kvs) {
                 if (ListKeys.isPendingDelta(kv.key())) continue; // cancelled below
                 m = m.plus(ListDelta.decode(kv.value()));
                 txn.delete(kv.key());
             }
             deltas += kvs.size();
-            if (kvs.size() < RangeEraser.PAGE) break;
+            if (kvs.size() < deletePage) break;
             from = RangeEraser.successor(kvs.get(kvs.size() - 1).key());
         }
         resolver.forget(txn, key); // its base meta and deltas are gone for the rest of this transaction
