@@ -18,7 +18,7 @@ public enum Bug {
     DEL_BOUNDED_SCAN("del-bounded-scan", "DEL deletes at most one bounded page of deltas", true),
     EXEC_ON_FOLLOWER("exec-on-follower", "EXEC runs against a follower's state", false),
     EXEC_STARTTS_AHEAD("exec-startts-ahead", "EXEC snapshot = next HLC value, ahead of applied", false),
-    MULTI_READ_UNTRACKED("multi-read-untracked", "reads inside MULTI register no read keys", false),
+    MULTI_READ_UNTRACKED("multi-read-untracked", "reads inside MULTI register no read keys", true),
     RETRY_NEW_SEQ("retry-new-seq", "ambiguous push retried with new positions", false),
     COMPACTOR_SKIPS_GAP("compactor-skips-gap", "claim GC advances Head past an unclaimed gap", true),
     PUSH_KEEPS_STALE_CLAIM("push-keeps-stale-claim", "push onto a recycled seq keeps its old claim", true),

@@ -150,7 +150,8 @@ public final class Node implements AutoCloseable {
             }
         };
         return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,
-                executor::pinSnapshot, Keyspace::allRanges, admin.clients(), relay);
+                executor::pinSnapshot, Keyspace::allRanges, admin.clients(), relay,
+                options.bugs().contains(Bug.MULTI_READ_UNTRACKED));
     }
 
     /** The bound Redis port (useful with port 0). */

@@ -17,18 +17,22 @@ final class ExecBlock implements Function<Txn, Reply> {
     private final List<Queued> queued;
     private final List<WatchList.Watch> watches;
     private final Function<byte[], List<KeyRange>> watchRanges;
+    private final boolean untrackedReads;
 
-    ExecBlock(List<Queued> queued, List<WatchList.Watch> watches, Function<byte[], List<KeyRange>> watchRanges) {
+    /** @param untrackedReads the {@code multi-read-untracked} bug flag: read commands register no read keys */
+    ExecBlock(List<Queued> queued, List<WatchList.Watch> watches, Function<byte[], List<KeyRange>> watchRanges,
+              boolean untrackedReads) {
         this.queued = queued;
         this.watches = watches;
         this.watchRanges = watchRanges;
+        this.untrackedReads = untrackedReads;
     }
 
     @Override
     public Reply apply(Txn txn) {
         if (watchedKeyChanged(txn)) return Reply.NULL_ARRAY;
         List<Reply> replies = new ArrayList<>(queued.size());
-        for (Queued q : queued) replies.add(run(txn, q));
+        for (Queued q : queued) replies.add(run(txn, q, untrackedReads));
         return new Reply.Array(replies);
     }
 
@@ -42,8 +46,11 @@ final class ExecBlock implements Function<Txn, Reply> {
         return false;
     }
 
-    private static Reply run(Txn txn, Queued q) {
-        if (q.entry() instanceof CommandTable.Data d) return d.spec().handler().execute(txn, q.args());
+    private static Reply run(Txn txn, Queued q, boolean untrackedReads) {
+        if (q.entry() instanceof CommandTable.Data d) {
+            Txn view = untrackedReads && !d.spec().write() ? new UntrackedReads(txn) : txn;
+            return d.spec().handler().execute(view, q.args());
+        }
         if (q.entry() instanceof CommandTable.Local l) return l.command().handler().apply(q.args());
         return Reply.OK; // UNWATCH queued inside MULTI: EXEC unwatches anyway
     }

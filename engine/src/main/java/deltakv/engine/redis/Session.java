@@ -171,7 +171,7 @@ public final class Session {
         dirty = false;
         try {
             if (aborted) return EXECABORT;
-            return runTxn(new ExecBlock(block, watches.all(), context.watchRanges()));
+            return runTxn(new ExecBlock(block, watches.all(), context.watchRanges(), context.untrackedMultiReads()));
         } finally {
             watches.clear(); // only now: the pin must hold until the block has checked the watches
         }
