@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 public enum Bug {
     STALE_FOLLOWER_READ("stale-follower-read", "followers answer reads from local state", true),
-    SNAPSHOT_FROM_HLC("snapshot-from-hlc", "snapshot ts = max(applied watermark, HLC now)", false),
+    SNAPSHOT_FROM_HLC("snapshot-from-hlc", "snapshot ts = max(applied watermark, HLC now)", true),
     READ_KEYS_LEADER_ONLY("read-keys-leader-only", "read set checked before proposing, not in the log", false),
     MULTI_KEEPS_DELTAS("multi-keeps-deltas", "MULTI writes base meta, leaves old deltas", false),
     MULTI_STARTTS_BASE_ONLY("multi-startts-base-only", "MULTI snapshot from base meta; erases newer deltas", false),

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Commits operation groups through the Raft log. Callers enqueue; one {@link BatchSubmitter}
@@ -30,10 +31,16 @@ public final class RaftCommitter implements Committer {
     private final BooleanSupplier staleReads;
     private final AppliedWatermark local;
     private final BooleanSupplier leader;
+    private final LongUnaryOperator snapshotTs;
 
+    /**
+     * @param snapshotTs the read timestamp handed to transactions, from the confirmed one: the identity, or
+     *                   with the {@code snapshot-from-hlc} bug flag max(it, HLC now), ahead of applied state
+     */
     RaftCommitter(BatchSubmitter submitter, ReadBarrier reads, long timeoutMillis, ReplicationStats stats,
-                  BooleanSupplier staleReads, AppliedWatermark local, BooleanSupplier leader) {
+                  BooleanSupplier staleReads, AppliedWatermark local, BooleanSupplier leader, LongUnaryOperator snapshotTs) {
         this.leader = leader;
+        this.snapshotTs = snapshotTs;
         this.submitter = submitter;
         this.reads = reads;
         this.timeoutMillis = timeoutMillis;
@@ -89,13 +96,14 @@ public final class RaftCommitter implements Committer {
     /** On the leader: its applied watermark, which holds every write it acknowledged. */
     @Override
     public java.util.OptionalLong unconfirmedReadTimestamp() {
-        return leader.getAsBoolean() ? java.util.OptionalLong.of(local.current()) : java.util.OptionalLong.empty();
+        return leader.getAsBoolean() ? java.util.OptionalLong.of(snapshotTs.applyAsLong(local.current()))
+                : java.util.OptionalLong.empty();
     }
 
     @Override
     public CompletableFuture<Long> readTimestampAsync() {
         if (staleReads.getAsBoolean()) return CompletableFuture.completedFuture(local.current());
-        return reads.awaitAsync();
+        return reads.awaitAsync().thenApply(snapshotTs::applyAsLong);
     }
 
     private ApplyResult await(CompletableFuture<ApplyResult> f, long deadline) throws AmbiguousCommitException {
@@ -119,7 +127,7 @@ public final class RaftCommitter implements Committer {
     @Override
     public long readTimestamp() {
         if (staleReads.getAsBoolean()) return local.current(); // only with the stale-follower-read bug flag
-        return reads.await();
+        return snapshotTs.applyAsLong(reads.await());
     }
 
     @Override

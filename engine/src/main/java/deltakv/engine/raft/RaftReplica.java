@@ -125,8 +125,11 @@ public final class RaftReplica implements AutoCloseable {
         // bug flag: a follower answers reads at its own applied watermark, without asking the leader
         java.util.function.BooleanSupplier staleReads = bugs.contains(Bug.STALE_FOLLOWER_READ)
                 ? () -> !isLeader(server) : () -> false;
+        // bug flag: the snapshot is taken at max(applied watermark, HLC now), ahead of what has been applied
+        java.util.function.LongUnaryOperator snapshotTs = bugs.contains(Bug.SNAPSHOT_FROM_HLC)
+                ? ts -> Math.max(ts, hlc.now()) : ts -> ts;
         RaftCommitter committer = new RaftCommitter(submitter, reads, timeout, stats, staleReads, watermark,
-                () -> isLeader(server));
+                () -> isLeader(server), snapshotTs);
         return new RaftReplica(selfId, server, client, committer, watermark, stats, senders);
     }
 
