@@ -102,8 +102,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     private static Bug bug(String id) {
-        for (Bug b : Bug.values()) if (b.id().equals(id)) return b;
-        throw new IllegalStateException("catalogue row without a bug flag: " + id);
+        return Bug.byId(id).orElseThrow(() -> new IllegalStateException("catalogue row without a bug flag: " + id));
     }
 
     private static String fmt(double v) {

@@ -2,6 +2,7 @@ package deltakv.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -62,14 +63,17 @@ public enum Bug {
      * @throws IllegalArgumentException a one-line reason: unknown, or not implemented yet
      */
     public static Bug parse(String id) {
-        for (Bug b : values()) {
-            if (!b.id.equals(id)) continue;
-            if (!b.implemented) {
-                throw new IllegalArgumentException("bug flag '" + id + "' is not implemented yet (offered: " + ids(offered()) + ")");
-            }
-            return b;
+        Bug b = byId(id).orElseThrow(
+                () -> new IllegalArgumentException("unknown bug flag '" + id + "' (offered: " + ids(offered()) + ")"));
+        if (!b.implemented) {
+            throw new IllegalArgumentException("bug flag '" + id + "' is not implemented yet (offered: " + ids(offered()) + ")");
         }
-        throw new IllegalArgumentException("unknown bug flag '" + id + "' (offered: " + ids(offered()) + ")");
+        return b;
+    }
+
+    /** The flag with ANOMALIES.md id {@code id}, implemented or not. */
+    public static Optional<Bug> byId(String id) {
+        return Arrays.stream(values()).filter(b -> b.id.equals(id)).findFirst();
     }
 
     /** Comma-separated ids. */

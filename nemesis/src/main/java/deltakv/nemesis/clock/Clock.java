@@ -49,29 +49,16 @@ public final class Clock implements Nemesis {
         Random r = new Random(fault.draw());
         Targets.Resolved t = Targets.resolve(((Keyword) fault.value()).name(), cluster, r);
         stopStrobe(); // a new clock fault replaces the last one
-        for (String n : List.copyOf(unreset)) {
-            try {
-                cluster.setClockOffset(n, 0);
-                unreset.remove(n);
-            } catch (IOException e) {
-                // still not answering: next time
-            }
-        }
+        unreset.retainAll(set(cluster, List.copyOf(unreset), 0).keySet()); // still not answering: next time
         long shift = shift(r);
         boolean bump = r.nextBoolean();
         Map<Keyword, Object> done = new LinkedHashMap<>();
         done.put(Keyword.of("action"), Keyword.of(bump ? "bump" : "strobe"));
         done.put(Keyword.of("nodes"), t.nodes());
         done.put(Keyword.of("delta-ms"), shift);
-        Map<String, String> failed = new LinkedHashMap<>();
+        Map<String, String> failed = Map.of();
         if (bump) {
-            for (String n : t.nodes()) {
-                try {
-                    cluster.setClockOffset(n, shift);
-                } catch (IOException e) {
-                    failed.put(n, e.getMessage());
-                }
-            }
+            failed = set(cluster, t.nodes(), shift);
         } else {
             long period = Math.round(Math.exp(Math.log(50) + r.nextDouble() * Math.log(10))); // 50 … 500 ms, log-uniform
             done.put(Keyword.of("period-ms"), period);
@@ -97,19 +84,25 @@ public final class Clock implements Nemesis {
             done.put(Keyword.of("flips"), strobe.flips());
             strobe = null;
         }
-        Map<String, String> failed = new LinkedHashMap<>();
-        for (String n : cluster.nodes()) {
-            try {
-                cluster.setClockOffset(n, 0);
-                unreset.remove(n);
-            } catch (IOException e) {
-                failed.put(n, e.getMessage());
-                unreset.add(n);
-            }
-        }
+        Map<String, String> failed = set(cluster, cluster.nodes(), 0);
+        unreset.clear();
+        unreset.addAll(failed.keySet());
         if (!failed.isEmpty()) done.put(Keyword.of("failed"), failed);
         done.put(Keyword.of("offsets"), offsets(cluster));
         return done;
+    }
+
+    /** Sets {@code offset} on each of {@code nodes}; returns those that did not answer, with the error. */
+    static Map<String, String> set(ClusterControl cluster, List<String> nodes, long offset) {
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (String n : nodes) {
+            try {
+                cluster.setClockOffset(n, offset);
+            } catch (IOException | RuntimeException e) {
+                failed.put(n, String.valueOf(e.getMessage()));
+            }
+        }
+        return failed;
     }
 
     private void stopStrobe() throws InterruptedException {

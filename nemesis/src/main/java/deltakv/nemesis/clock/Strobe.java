@@ -1,7 +1,6 @@
 package deltakv.nemesis.clock;
 
 import deltakv.nemesis.cluster.ClusterControl;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +25,7 @@ final class Strobe {
                     break;
                 }
                 shifted = !shifted;
-                set(cluster, nodes, shifted ? shift : 0);
+                Clock.set(cluster, nodes, shifted ? shift : 0); // a node that does not answer skips this flip
                 flips.incrementAndGet();
             }
         }, "clock-strobe");
@@ -35,7 +34,7 @@ final class Strobe {
 
     static Strobe start(ClusterControl cluster, List<String> nodes, long shift, long period) {
         Strobe s = new Strobe(cluster, nodes, shift, period);
-        s.set(cluster, nodes, shift); // shifted already when the start is recorded
+        Clock.set(cluster, nodes, shift); // shifted already when the start is recorded
         s.thread.start();
         return s;
     }
@@ -48,15 +47,5 @@ final class Strobe {
         stopped = true;
         thread.interrupt();
         thread.join();
-    }
-
-    private void set(ClusterControl cluster, List<String> nodes, long offset) {
-        for (String n : nodes) {
-            try {
-                cluster.setClockOffset(n, offset);
-            } catch (IOException | RuntimeException e) {
-                // skipped this flip
-            }
-        }
     }
 }

@@ -43,9 +43,9 @@ public final class Compactor implements Nemesis {
 
     @Override
     public synchronized Object invoke(Fault fault, ClusterControl cluster) throws InterruptedException {
-        Map<Keyword, Object> done = stop(cluster); // a new compactor fault replaces the last one
-        if (fault.f().equals("stop-compactor")) return done;
-        done.clear();
+        Map<Keyword, Object> stopped = stop(cluster); // a new compactor fault replaces the last one
+        if (fault.f().equals("stop-compactor")) return stopped;
+        Map<Keyword, Object> done = new LinkedHashMap<>();
         if (((Keyword) fault.value()).name().equals("leader")) {
             bursts = Bursts.start(cluster);
             done.put(Keyword.of("action"), Keyword.of("bursts"));
