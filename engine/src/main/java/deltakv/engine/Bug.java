@@ -13,20 +13,20 @@ import java.util.stream.Collectors;
 public enum Bug {
     STALE_FOLLOWER_READ("stale-follower-read", "followers answer reads from local state", true),
     SNAPSHOT_FROM_HLC("snapshot-from-hlc", "snapshot ts = max(applied watermark, HLC now)", true),
-    READ_KEYS_LEADER_ONLY("read-keys-leader-only", "read set checked before proposing, not in the log", false),
-    MULTI_KEEPS_DELTAS("multi-keeps-deltas", "MULTI writes base meta, leaves old deltas", false),
-    MULTI_STARTTS_BASE_ONLY("multi-startts-base-only", "MULTI snapshot from base meta; erases newer deltas", false),
+    READ_KEYS_LEADER_ONLY("read-keys-leader-only", "read set checked before proposing, not in the log", true),
+    MULTI_KEEPS_DELTAS("multi-keeps-deltas", "MULTI writes base meta, leaves old deltas", true),
+    MULTI_STARTTS_BASE_ONLY("multi-startts-base-only", "MULTI snapshot from base meta; erases newer deltas", true),
     DEL_BOUNDED_SCAN("del-bounded-scan", "DEL deletes at most one bounded page of deltas", true),
-    EXEC_ON_FOLLOWER("exec-on-follower", "EXEC runs against a follower's state", false),
-    EXEC_STARTTS_AHEAD("exec-startts-ahead", "EXEC snapshot = next HLC value, ahead of applied", false),
+    EXEC_ON_FOLLOWER("exec-on-follower", "EXEC runs against a follower's state", true),
+    EXEC_STARTTS_AHEAD("exec-startts-ahead", "EXEC snapshot = next HLC value, ahead of applied", true),
     MULTI_READ_UNTRACKED("multi-read-untracked", "reads inside MULTI register no read keys", true),
-    RETRY_NEW_SEQ("retry-new-seq", "ambiguous push retried with new positions", false),
+    RETRY_NEW_SEQ("retry-new-seq", "ambiguous push retried with new positions", true),
     COMPACTOR_SKIPS_GAP("compactor-skips-gap", "claim GC advances Head past an unclaimed gap", true),
     PUSH_KEEPS_STALE_CLAIM("push-keeps-stale-claim", "push onto a recycled seq keeps its old claim", true),
     TRUNCATED_DELTA_SUM("truncated-delta-sum", "resolve meta silently sums a truncated delta scan", true),
     HLC_NO_OBSERVE("hlc-no-observe", "new leader's HLC ignores applied commit ts", true),
-    LEASE_OUTLIVES_LEADERSHIP("lease-outlives-leadership", "leader serves reads from a lease after it may be deposed", false),
-    EMPTY_LIST_DROPS_META("empty-list-drops-meta", "compacting a list at Len 0 deletes its base meta", false);
+    LEASE_OUTLIVES_LEADERSHIP("lease-outlives-leadership", "leader serves reads from a lease after it may be deposed", true),
+    EMPTY_LIST_DROPS_META("empty-list-drops-meta", "compacting a list at Len 0 deletes its base meta", true);
 
     private final String id;
     private final String description;

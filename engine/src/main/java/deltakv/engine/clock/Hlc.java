@@ -34,6 +34,11 @@ public final class Hlc {
         last.accumulateAndGet(ts, Math::max);
     }
 
+    /** The wall clock under this HLC, which may jump back (only the {@code lease-outlives-leadership} bug flag reads it). */
+    public long wallMillis() {
+        return wall.millis();
+    }
+
     public static long physicalMillis(long ts) {
         return ts >>> LOGICAL_BITS;
     }

@@ -15,10 +15,21 @@ final class CompactionStep {
 
     private final int budget;
     private final ClaimGc gc;
+    private final boolean dropsEmptyMeta;
 
     CompactionStep(int budget, ClaimGc gc) {
+        this(budget, gc, false);
+    }
+
+    /**
+     * @param dropsEmptyMeta the {@code empty-list-drops-meta} bug flag: a list folded to Len 0 loses its base
+     *                       meta, so its bounds restart from the default while a push that resolved the old
+     *                       bounds (base read untracked) still writes its element and delta at the old position
+     */
+    CompactionStep(int budget, ClaimGc gc, boolean dropsEmptyMeta) {
         this.budget = Math.max(2, budget);
         this.gc = gc;
+        this.dropsEmptyMeta = dropsEmptyMeta;
     }
 
     Result run(Txn txn, byte[] key) {
@@ -50,7 +61,8 @@ final class CompactionStep {
             ceiling = r.ceiling();
         }
         byte[] mark = folded.isEmpty() ? stored.foldMark() : FoldMark.ofDeltaKey(folded.get(folded.size() - 1).key());
-        if (!folded.isEmpty() || claims > 0) txn.put(baseKey, new StoredBase(meta, mark, floor, ceiling).encode());
+        if (dropsEmptyMeta && !moreDeltas && meta.len() == 0 && !folded.isEmpty()) txn.delete(baseKey);
+        else if (!folded.isEmpty() || claims > 0) txn.put(baseKey, new StoredBase(meta, mark, floor, ceiling).encode());
         return new Result(folded.size(), claims, moreDeltas || moreGc);
     }
 }

@@ -59,7 +59,8 @@ public final class Compactor implements AutoCloseable {
     public Compactor(Transactions txns, EngineConfig cfg) {
         this.txns = txns;
         this.cfg = cfg;
-        this.step = new CompactionStep(cfg.maxKeysPerCompactionTx(), new ClaimGc(cfg.has(Bug.COMPACTOR_SKIPS_GAP)));
+        this.step = new CompactionStep(cfg.maxKeysPerCompactionTx(), new ClaimGc(cfg.has(Bug.COMPACTOR_SKIPS_GAP)),
+                cfg.has(Bug.EMPTY_LIST_DROPS_META));
     }
 
     public synchronized void start() {

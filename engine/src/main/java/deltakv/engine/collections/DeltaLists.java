@@ -3,6 +3,7 @@ package deltakv.engine.collections;
 import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
 import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.MultiBlock;
 import deltakv.engine.txn.Txn;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class DeltaLists implements ListStore {
     private final ClaimWindows claims;
     private final ClaimSkippingReader reader;
     private final boolean pushKeepsStaleClaim;
+    private final boolean multiKeepsDeltas;
+    private final boolean multiBaseOnly;
     private final long maxDeltaPagesOnDelete;
     private final int deletePage;
 
@@ -42,6 +45,8 @@ public final class DeltaLists implements ListStore {
         this.claims = new ClaimWindows(cfg.claimScanWindow());
         this.reader = new ClaimSkippingReader(claims);
         this.pushKeepsStaleClaim = cfg.has(Bug.PUSH_KEEPS_STALE_CLAIM);
+        this.multiKeepsDeltas = cfg.has(Bug.MULTI_KEEPS_DELTAS);
+        this.multiBaseOnly = cfg.has(Bug.MULTI_STARTTS_BASE_ONLY);
         // del-bounded-scan: one scan bounded like the compactor's fold (maxDeltaCount), so a list with more
         // deltas than the compactor lets pile up (it is paused or behind) keeps the rest after DEL
         boolean bounded = cfg.has(Bug.DEL_BOUNDED_SCAN);
@@ -51,7 +56,7 @@ public final class DeltaLists implements ListStore {
 
     @Override
     public long push(Txn txn, byte[] key, End end, List<byte[]> values) {
-        ListMeta m = resolver.resolve(txn, key, false);
+        ListMeta m = resolve(txn, key, false);
         int n = values.size();
         txn.trackRead(ListKeys.claim(key, end == End.RIGHT ? m.tail() - 1 : m.head()));
         long lo = end == End.RIGHT ? m.tail() : m.head() - n;
@@ -63,13 +68,13 @@ public final class DeltaLists implements ListStore {
             // A sequence popped earlier (and recycled now) still carries its claim; it would hide the new item.
             for (Txn.KV c : txn.scan(ListKeys.claims(key, lo, lo + n), n, false, true)) txn.delete(c.key());
         }
-        PendingDeltas.of(txn).emit(txn, key, end == End.RIGHT ? ListDelta.rightPush(n) : ListDelta.leftPush(n));
+        record(txn, key, m, end == End.RIGHT ? ListDelta.rightPush(n) : ListDelta.leftPush(n));
         return m.len() + n;
     }
 
     @Override
     public List<byte[]> pop(Txn txn, byte[] key, End end, long count) {
-        ListMeta m = resolver.resolve(txn, key, true);
+        ListMeta m = resolve(txn, key, true);
         List<byte[]> out = new ArrayList<>();
         long head = m.head();
         long len = m.len();
@@ -84,24 +89,52 @@ public final class DeltaLists implements ListStore {
             len--;
         }
         int k = out.size();
-        if (k > 0) PendingDeltas.of(txn).emit(txn, key, end == End.LEFT ? new ListDelta(k, -k) : new ListDelta(0, -k));
+        if (k > 0) record(txn, key, m, end == End.LEFT ? new ListDelta(k, -k) : new ListDelta(0, -k));
         return out;
+    }
+
+    private ListMeta resolve(Txn txn, byte[] key, boolean track) {
+        if (multiBaseOnly && MultiBlock.in(txn)) return StoredBase.decode(txn.get(ListKeys.baseMeta(key))).meta();
+        return resolver.resolve(txn, key, track);
+    }
+
+    /** A push's or pop's change {@code d} to the list whose meta it resolved as {@code m}: a delta record. */
+    private void record(Txn txn, byte[] key, ListMeta m, ListDelta d) {
+        if ((multiKeepsDeltas || multiBaseOnly) && MultiBlock.in(txn)) {
+            writeBaseInMulti(txn, key, m.plus(d));
+            return;
+        }
+        PendingDeltas.of(txn).emit(txn, key, d);
+    }
+
+    /**
+     * Upstream's MULTI path, re-created by two bug flags: it writes the new meta into the base record.
+     * {@code multi-keeps-deltas} keeps the fold mark, so the deltas already summed into {@code meta} stay live
+     * and count twice; {@code multi-startts-base-only} resolved from the base alone and moves the mark to its
+     * snapshot, so every delta committed up to then is dropped without having been counted.
+     */
+    private void writeBaseInMulti(Txn txn, byte[] key, ListMeta meta) {
+        byte[] baseKey = ListKeys.baseMeta(key);
+        StoredBase old = StoredBase.decode(txn.getUntracked(baseKey));
+        byte[] mark = multiBaseOnly ? deltakv.engine.txn.Bytes.concat(KeyCodec.u64(txn.startTs()), KeyCodec.u32(-1)) : old.foldMark();
+        txn.put(baseKey, new StoredBase(meta, mark, old.claimFloor(), old.claimCeiling()).encode());
+        resolver.forget(txn, key);
     }
 
     @Override
     public long length(Txn txn, byte[] key) {
-        return resolver.resolve(txn, key, true).len();
+        return resolve(txn, key, true).len();
     }
 
     @Override
     public List<byte[]> range(Txn txn, byte[] key, long start, long stop) {
-        ListMeta m = resolver.resolve(txn, key, true);
+        ListMeta m = resolve(txn, key, true);
         return reader.read(txn, key, m, IndexWindow.range(start, stop, m.len()));
     }
 
     @Override
     public byte[] index(Txn txn, byte[] key, long index) {
-        ListMeta m = resolver.resolve(txn, key, true);
+        ListMeta m = resolve(txn, key, true);
         List<byte[]> one = reader.read(txn, key, m, IndexWindow.single(index, m.len()));
         return one.isEmpty() ? null : one.get(0);
     }

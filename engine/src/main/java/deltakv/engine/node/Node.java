@@ -1,7 +1,10 @@
 package deltakv.engine.node;
 
 import deltakv.engine.Bug;
+import deltakv.engine.redis.ExecOptions;
 import deltakv.engine.redis.Reply;
+import deltakv.engine.txn.AmbiguousRetriedAsNew;
+import deltakv.engine.txn.ReadsCheckedBeforeProposal;
 import deltakv.engine.txn.Txn;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +70,8 @@ public final class Node implements AutoCloseable {
                     : resources.push(startReplica(replication, options.id(), applier, hlc));
             Committer committer = replica != null ? replica.committer()
                     : resources.push(new LocalCommitter(applier, hlc));
+            if (options.bugs().contains(Bug.READ_KEYS_LEADER_ONLY)) committer = new ReadsCheckedBeforeProposal(store, committer);
+            if (options.bugs().contains(Bug.RETRY_NEW_SEQ)) committer = new AmbiguousRetriedAsNew(committer);
             SnapshotRegistry snapshots = new SnapshotRegistry();
             ConflictStats stats = new ConflictStats();
             executor = new TxnExecutor(store, committer, snapshots, stats);
@@ -82,7 +87,8 @@ public final class Node implements AutoCloseable {
                     status(new LocalStatus(options.id(), applier, stats, gc, compactor::deltaCounts), replica),
                     new HlcClockControl(wall, hlc), compactor, clients, stats::reset);
             Relay relay = relay(replication, replica, options);
-            server = resources.push(new RedisServer(serverContext(data, admin, relay), options.host(), options.port(),
+            ExecOptions exec = execOptions(options, hlc, replica);
+            server = resources.push(new RedisServer(serverContext(data, admin, relay, exec), options.host(), options.port(),
                     options.workerThreads()));
         } catch (RuntimeException e) {
             resources.close();
@@ -132,7 +138,23 @@ public final class Node implements AutoCloseable {
         return new Relay(new LeaderRelayTarget(replica, replication.peers()), connector, timeout);
     }
 
-    private ServerContext serverContext(DataLayer data, AdminContext admin, Relay relay) {
+    /** How EXEC runs: correctly, unless a bug flag says otherwise. */
+    private ExecOptions execOptions(NodeOptions options, Hlc hlc, RaftReplica replica) {
+        java.util.Set<Bug> bugs = options.bugs();
+        TxnRunner runner = null;
+        if (bugs.contains(Bug.EXEC_STARTTS_AHEAD)) {
+            // the block reads at a fresh HLC value, above commits stamped but not yet applied
+            runner = executor.withSnapshotSource(hlc::next)::execute;
+        } else if (bugs.contains(Bug.EXEC_ON_FOLLOWER) && replica != null) {
+            // a follower reads at whatever it has applied, without asking the leader
+            runner = executor.withSnapshotSource(() -> replica.isLeader() ? executor.readTimestamp()
+                    : replica.appliedTs())::execute;
+        }
+        return new ExecOptions(bugs.contains(Bug.MULTI_READ_UNTRACKED),
+                bugs.contains(Bug.EXEC_ON_FOLLOWER) && replica != null, runner);
+    }
+
+    private ServerContext serverContext(DataLayer data, AdminContext admin, Relay relay, ExecOptions exec) {
         List<LocalCommand> local = new ArrayList<>(ConnectionCommands.all());
         local.addAll(AdminCommands.all(admin));
         TxnRunner runner = new TxnRunner() {
@@ -150,8 +172,7 @@ public final class Node implements AutoCloseable {
             }
         };
         return new ServerContext(new CommandTable(DataCommands.table(data), local), runner,
-                executor::pinSnapshot, Keyspace::allRanges, admin.clients(), relay,
-                options.bugs().contains(Bug.MULTI_READ_UNTRACKED));
+                executor::pinSnapshot, Keyspace::allRanges, admin.clients(), relay, exec);
     }
 
     /** The bound Redis port (useful with port 0). */

@@ -1,6 +1,7 @@
 package deltakv.engine.raft;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * How long a read round that confirmed this node's leadership keeps it confirmed, so that reads
@@ -21,16 +22,36 @@ final class LeadershipWindow {
 
     private final BooleanSupplier leader;
     private final long windowNanos;
-    private volatile long until = System.nanoTime() - 1;
+    private final LongSupplier clockNanos;
+    private final boolean recheckRole;
+    private volatile long until;
 
     LeadershipWindow(BooleanSupplier leader, long electionMinMillis) {
+        this(leader, electionMinMillis * 1_000_000L / 20, System::nanoTime, true);
+    }
+
+    private LeadershipWindow(BooleanSupplier leader, long windowNanos, LongSupplier clockNanos, boolean recheckRole) {
         this.leader = leader;
-        this.windowNanos = electionMinMillis * 1_000_000L / 20;
+        this.windowNanos = windowNanos;
+        this.clockNanos = clockNanos;
+        this.recheckRole = recheckRole;
+        this.until = clockNanos.getAsLong() - 1;
+    }
+
+    /**
+     * The {@code lease-outlives-leadership} bug flag: a lease of 4 × the minimum election timeout, longer than
+     * it takes the rest of the cluster to elect a new leader, measured on {@code wallMillis} (the node's offset
+     * clock, which the clock nemesis moves), and honoured whether or not this node still believes it leads.
+     * A partitioned leader then keeps answering reads from its own state while the majority commits writes.
+     */
+    static LeadershipWindow outlivingLease(BooleanSupplier leader, long electionMinMillis, LongSupplier wallMillis) {
+        return new LeadershipWindow(leader, electionMinMillis * 4 * 1_000_000L,
+                () -> wallMillis.getAsLong() * 1_000_000L, false);
     }
 
     /** Call as a round starts; pass the result to {@link #roundSucceeded}. */
     long roundStarting() {
-        return leader.getAsBoolean() ? System.nanoTime() : NOT_LEADER;
+        return leader.getAsBoolean() ? clockNanos.getAsLong() : NOT_LEADER;
     }
 
     void roundSucceeded(long startedAt) {
@@ -41,11 +62,11 @@ final class LeadershipWindow {
 
     /** Whether leadership is confirmed now (no round needed). */
     boolean open() {
-        return until - System.nanoTime() > 0 && leader.getAsBoolean();
+        return until - clockNanos.getAsLong() > 0 && (!recheckRole || leader.getAsBoolean());
     }
 
     /** Whether the window ends within half its length: time to start the next round in the background. */
     boolean closingSoon() {
-        return until - System.nanoTime() < windowNanos / 2;
+        return until - clockNanos.getAsLong() < windowNanos / 2;
     }
 }

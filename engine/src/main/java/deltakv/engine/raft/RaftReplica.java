@@ -121,7 +121,10 @@ public final class RaftReplica implements AutoCloseable {
                 settings.batchLinger().toNanos(), stats, selfId);
         ReadBarrier reads = new ReadBarrier(
                 () -> local.read(WatermarkQuery.REQUEST).thenApply(r -> WatermarkQuery.parseReply(checked(r).getMessage())),
-                watermark, timeout, stats, new LeadershipWindow(() -> isLeader(server), settings.electionMin().toMillis()));
+                watermark, timeout, stats, bugs.contains(Bug.LEASE_OUTLIVES_LEADERSHIP)
+                        ? LeadershipWindow.outlivingLease(() -> isLeader(server), settings.electionMin().toMillis(),
+                                hlc::wallMillis)
+                        : new LeadershipWindow(() -> isLeader(server), settings.electionMin().toMillis()));
         // bug flag: a follower answers reads at its own applied watermark, without asking the leader
         java.util.function.BooleanSupplier staleReads = bugs.contains(Bug.STALE_FOLLOWER_READ)
                 ? () -> !isLeader(server) : () -> false;
@@ -191,6 +194,11 @@ public final class RaftReplica implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** Everything applied on this member (its own state, whoever leads). */
+    public long appliedTs() {
+        return watermark.current();
     }
 
     public RaftCommitter committer() {

@@ -1,6 +1,7 @@
 package deltakv.engine.redis;
 
 import deltakv.engine.txn.KeyRange;
+import deltakv.engine.txn.MultiBlock;
 import deltakv.engine.txn.Txn;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ final class ExecBlock implements Function<Txn, Reply> {
     @Override
     public Reply apply(Txn txn) {
         if (watchedKeyChanged(txn)) return Reply.NULL_ARRAY;
+        MultiBlock.mark(txn);
         List<Reply> replies = new ArrayList<>(queued.size());
         for (Queued q : queued) replies.add(run(txn, q, untrackedReads));
         return new Reply.Array(replies);

@@ -17,19 +17,18 @@ import java.util.function.Supplier;
  * @param watchRanges   all internal key ranges a user key occupies (any version there = key modified)
  * @param clients       connection counters the server keeps up to date
  * @param relay         whether and where sessions relay their commands (followers relay to the leader)
- * @param untrackedMultiReads the {@code multi-read-untracked} bug flag: read commands inside MULTI register
- *                      no read keys ({@link UntrackedReads})
+ * @param exec          how EXEC runs ({@link ExecOptions#CORRECT} but for bug flags)
  */
 public record ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
                            Function<byte[], List<KeyRange>> watchRanges, ClientStats clients, Relay relay,
-                           boolean untrackedMultiReads) {
+                           ExecOptions exec) {
     public ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
                          Function<byte[], List<KeyRange>> watchRanges) {
-        this(commands, runner, watchPin, watchRanges, new ClientStats(), Relay.OFF, false);
+        this(commands, runner, watchPin, watchRanges, new ClientStats(), Relay.OFF, ExecOptions.CORRECT);
     }
 
     public ServerContext(CommandTable commands, TxnRunner runner, Supplier<SnapshotRegistry.Snapshot> watchPin,
                          Function<byte[], List<KeyRange>> watchRanges, ClientStats clients) {
-        this(commands, runner, watchPin, watchRanges, clients, Relay.OFF, false);
+        this(commands, runner, watchPin, watchRanges, clients, Relay.OFF, ExecOptions.CORRECT);
     }
 }

@@ -93,6 +93,10 @@ public final class Session {
     private Optional<Response> relay(CommandTable.Entry entry, List<byte[]> args) {
         String name = relayedName(entry);
         if (name == null) return Optional.empty();
+        // exec-on-follower: a transaction block stays on this node (unless a WATCH already went upstream)
+        if (context.exec().runHere() && !relay.attached() && (name.equals("multi") || queued != null)) {
+            return Optional.empty();
+        }
         boolean relayable = entry != null && entry.arityOk(args.size());
         return relay.relay(name, args, relayable, queued == null && watches.isEmpty());
     }
@@ -171,7 +175,9 @@ public final class Session {
         dirty = false;
         try {
             if (aborted) return EXECABORT;
-            return runTxn(new ExecBlock(block, watches.all(), context.watchRanges(), context.untrackedMultiReads()));
+            ExecOptions exec = context.exec();
+            ExecBlock body = new ExecBlock(block, watches.all(), context.watchRanges(), exec.untrackedReads());
+            return runTxn(body, exec.runner() != null ? exec.runner() : context.runner());
         } finally {
             watches.clear(); // only now: the pin must hold until the block has checked the watches
         }
@@ -205,8 +211,12 @@ public final class Session {
     }
 
     private Reply runTxn(Function<Txn, Reply> body) {
+        return runTxn(body, context.runner());
+    }
+
+    private Reply runTxn(Function<Txn, Reply> body, TxnRunner runner) {
         try {
-            return context.runner().run(body);
+            return runner.run(body);
         } catch (RuntimeException e) {
             return TxnFailures.toReply(e);
         }

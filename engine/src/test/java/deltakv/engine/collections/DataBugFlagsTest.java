@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import deltakv.engine.EngineConfig;
 import deltakv.engine.Variant;
+import deltakv.engine.txn.MultiBlock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -33,5 +34,79 @@ class DataBugFlagsTest {
         try (DataFixture bad = new DataFixture(dir.resolve("bad"), buggy)) {
             assertNotEquals(List.of("z", "b"), recycleScript(bad));
         }
+    }
+
+    private DataFixture fixture(String name, Bug... bugs) {
+        return new DataFixture(dir.resolve(name), EngineConfig.defaults(Variant.DELTA).withBugs(Set.of(bugs)));
+    }
+
+    /** Two plain pushes (two deltas), then one push inside a MULTI/EXEC body. */
+    private static void pushThenPushInMulti(DataFixture f) {
+        f.push("l", End.RIGHT, "a", "b");
+        f.run(t -> {
+            MultiBlock.mark(t);
+            return f.lists().push(t, b("l"), End.RIGHT, List.of(b("c")));
+        });
+    }
+
+    @Test
+    void multiKeepsDeltasCountsThemTwice() {
+        try (DataFixture ok = fixture("ok")) {
+            pushThenPushInMulti(ok);
+            assertEquals(3, ok.len("l"));
+            assertEquals(List.of("a", "b", "c"), ok.range("l"));
+        }
+        try (DataFixture bad = fixture("bad", Bug.MULTI_KEEPS_DELTAS)) {
+            pushThenPushInMulti(bad);
+            assertEquals(5, bad.len("l"), "base 3 written by MULTI + the 2 deltas it had already counted");
+            bad.push("l", End.RIGHT, "d");
+            assertEquals(List.of("a", "b", "c", "d"), bad.range("l"), "LRANGE skips the gap");
+            assertEquals(List.of("a", "b", "c"), bad.pop("l", End.LEFT, 3));
+            assertEquals(3, bad.len("l"), "a list holding one element");
+        }
+    }
+
+    @Test
+    void multiStartTsBaseOnlyDropsTheDeltasItNeverRead() {
+        try (DataFixture bad = fixture("bad", Bug.MULTI_STARTTS_BASE_ONLY)) {
+            pushThenPushInMulti(bad);
+            assertEquals(List.of("c"), bad.range("l"), "c overwrote a at the base's Tail; a and b are gone");
+            assertEquals(1, bad.len("l"));
+        }
+    }
+
+    /**
+     * A push resolves the list's bounds (base read untracked) and, before it commits, a compaction folds
+     * the list to Len 0 (no budget left for claim GC, so the push's tracked claim is untouched).
+     */
+    private static List<String> pushRacingEmptyCompaction(DataFixture f, boolean dropsEmptyMeta) {
+        f.push("l", End.RIGHT, "a");
+        f.pop("l", End.LEFT, 1);
+        CompactionStep step = new CompactionStep(2, new ClaimGc(false), dropsEmptyMeta);
+        boolean[] compacted = {false};
+        f.run(t -> {
+            long n = f.lists().push(t, b("l"), End.RIGHT, List.of(b("x")));
+            if (!compacted[0]) {
+                compacted[0] = true;
+                f.run(u -> step.run(u, b("l")));
+            }
+            return n;
+        });
+        return f.range("l");
+    }
+
+    @Test
+    void emptyListDropsMetaLosesARacingPush() {
+        try (DataFixture ok = fixture("ok")) {
+            assertEquals(List.of("x"), pushRacingEmptyCompaction(ok, false));
+        }
+        try (DataFixture bad = fixture("bad", Bug.EMPTY_LIST_DROPS_META)) {
+            assertEquals(List.of(), pushRacingEmptyCompaction(bad, true),
+                    "the bounds restarted at 0, where the old claim hides a; x sits at 1, beyond the Tail");
+        }
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -42,6 +42,27 @@ class LeadershipWindowTest extends MiniClusterTest {
         assertFalse(w.open(), "not leader any more");
     }
 
+    /**
+     * lease-outlives-leadership: the lease (4 × 1000 ms here) is on the offset wall clock and survives losing
+     * the role; a clock set back keeps it open far longer. The correct window closes on either.
+     */
+    @Test
+    void leaseOutlivesLeadershipAndStretchesWhenTheClockGoesBack() {
+        long[] wall = {1_000_000};
+        LeadershipWindow lease = LeadershipWindow.outlivingLease(leader::get, 1000, () -> wall[0]);
+        lease.roundSucceeded(lease.roundStarting());
+        w.roundSucceeded(w.roundStarting());
+        leader.set(false); // deposed (or stepped down behind a partition)
+        assertFalse(w.open(), "the correct window closes with the role");
+        assertTrue(lease.open(), "the buggy lease still serves reads");
+        wall[0] += 3_999;
+        assertTrue(lease.open(), "for 4 s: longer than an election takes");
+        wall[0] += 2;
+        assertFalse(lease.open());
+        wall[0] -= 60_000; // a clock strobe sets the wall clock back a minute
+        assertTrue(lease.open(), "the lease is open again, for another minute");
+    }
+
     @Test
     void theLeaderServesMostReadsWithoutARoundAFollowerNever() throws Exception {
         cluster = MiniCluster.start(3, dir, RaftSettings.defaults());
