@@ -4,9 +4,13 @@ import deltakv.engine.Bug;
 import deltakv.runner.reproduce.Catalogue;
 import deltakv.runner.reproduce.Reproduce;
 import deltakv.runner.reproduce.Scenario;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +43,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--store", defaultValue = "store", description = "Results store (default: ${DEFAULT-VALUE}).")
     Path store;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcomes as JSON (rewritten after each scenario).")
+    Path json;
+
     @Override
     public Integer call() {
         if (list) {
@@ -64,6 +71,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             chosen.add(s);
         }
         int code = ExitCodes.OK;
+        List<Map<String, Object>> done = new ArrayList<>();
         for (Scenario s : chosen) {
             Reproduce.Outcome o;
             try {
@@ -77,6 +85,15 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             System.out.println(line(o));
             System.out.flush();
+            done.add(record(o));
+            if (json != null) {
+                try {
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), done);
+                } catch (java.io.IOException e) {
+                    System.err.println("dkv reproduce: cannot write " + json + ": " + e.getMessage());
+                    return ExitCodes.CRASH;
+                }
+            }
             code = worse(code, o.exitCode());
         }
         return code;
@@ -93,6 +110,23 @@ public final class ReproduceCommand implements Callable<Integer> {
             sb.append("  control: ").append(o.control().name().toLowerCase()).append(' ').append(o.controlDir());
         }
         return sb.toString();
+    }
+
+    /** One outcome as plain data, for {@code --json}. */
+    private Map<String, Object> record(Reproduce.Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bug", o.scenario().bug());
+        m.put("seed", seed);
+        m.put("command", o.scenario().command(seed));
+        m.put("budget", o.scenario().budget());
+        m.put("status", o.status().name().toLowerCase().replace('_', '-'));
+        m.put("anomalies", o.anomalies());
+        m.put("seconds", o.seconds());
+        m.put("runs", o.runs());
+        m.put("run-dir", o.runDir() == null ? null : o.runDir().toString());
+        m.put("control", o.control().name().toLowerCase().replace('_', '-'));
+        m.put("control-dir", o.controlDir() == null ? null : o.controlDir().toString());
+        return m;
     }
 
     /** Unknown outranks invalid, as in Jepsen's test-all. */

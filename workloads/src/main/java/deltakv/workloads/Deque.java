@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * {@code deque} (HARNESS.md §3): LPUSH/RPUSH/LPOP/RPOP/LLEN/LRANGE 0 -1/DEL on a few keys, one command per
- * op. Keys retire after about max-writes-per-key pushes, so each key's history stays small enough for
+ * op (every 4th alone inside MULTI/EXEC). Keys retire after about max-writes-per-key pushes, so each key's history stays small enough for
  * the linearizability search. The final phase reads every key used. Checked per key against the
  * {@code deque} model (a list with both ends, its length and DEL).
  */
@@ -25,6 +25,8 @@ public final class Deque {
     /** Op mix, in percent: pushes 40, pops 30, LLEN 10, LRANGE 15, DEL 5. */
     private static final String[] OPS = {"lpush", "rpush", "lpop", "rpop", "llen", "lrange", "del"};
     private static final int[] WEIGHTS = {20, 20, 15, 15, 10, 15, 5};
+    /** Every 4th op of a worker goes alone inside MULTI/EXEC: the same model must hold for it. */
+    private static final int MULTI_EVERY = 4;
 
     private Deque() {}
 
@@ -35,7 +37,7 @@ public final class Deque {
             Checker model = linear;
             linear = history -> model.check(history.stream().map(Deque::withoutPushLength).toList());
         }
-        return new Workload("deque", ListClient::new, worker -> generator(o, worker), Deque::readAll,
+        return new Workload("deque", conn -> new ListClient(conn, MULTI_EVERY), worker -> generator(o, worker), Deque::readAll,
                 Map.of("linear", linear));
     }
 

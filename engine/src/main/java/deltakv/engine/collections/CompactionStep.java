@@ -23,8 +23,9 @@ final class CompactionStep {
 
     /**
      * @param dropsEmptyMeta the {@code empty-list-drops-meta} bug flag: a list folded to Len 0 loses its base
-     *                       meta, so its bounds restart from the default while a push that resolved the old
-     *                       bounds (base read untracked) still writes its element and delta at the old position
+     *                       meta (and gets no claim GC), so its bounds restart from 0 while a push that resolved
+     *                       the old bounds (base read untracked, its tracked claim untouched) still writes its
+     *                       element and delta at the old position
      */
     CompactionStep(int budget, ClaimGc gc, boolean dropsEmptyMeta) {
         this.budget = Math.max(2, budget);
@@ -50,6 +51,10 @@ final class CompactionStep {
             meta = meta.plus(ListDelta.decode(d.value()));
             txn.delete(d.key());
         }
+        if (dropsEmptyMeta && !moreDeltas && meta.len() == 0 && !folded.isEmpty()) {
+            txn.delete(baseKey); // "the list is gone": no claim GC either, its claims and items stay behind
+            return new Result(folded.size(), 0, false);
+        }
         long claims = 0;
         boolean moreGc = false;
         if (!moreDeltas) {
@@ -61,8 +66,7 @@ final class CompactionStep {
             ceiling = r.ceiling();
         }
         byte[] mark = folded.isEmpty() ? stored.foldMark() : FoldMark.ofDeltaKey(folded.get(folded.size() - 1).key());
-        if (dropsEmptyMeta && !moreDeltas && meta.len() == 0 && !folded.isEmpty()) txn.delete(baseKey);
-        else if (!folded.isEmpty() || claims > 0) txn.put(baseKey, new StoredBase(meta, mark, floor, ceiling).encode());
+        if (!folded.isEmpty() || claims > 0) txn.put(baseKey, new StoredBase(meta, mark, floor, ceiling).encode());
         return new Result(folded.size(), claims, moreDeltas || moreGc);
     }
 }

@@ -126,7 +126,8 @@ public final class Node implements AutoCloseable {
     /**
      * Followers relay data and transaction commands to the leader's Redis port, so the leader runs
      * every transaction body and batches every commit. Off for single nodes, with -Ddkv.relay=false
-     * (to measure the difference), and with the bug flags whose point is running on a follower.
+     * (to measure the difference), and with the bug flags whose point is running on a follower
+     * ({@code retry-new-seq} re-runs here what the leader may have applied).
      */
     private Relay relay(Replication replication, RaftReplica replica, NodeOptions options) {
         if (replica == null || !Boolean.parseBoolean(System.getProperty("dkv.relay", "true"))) return Relay.OFF;
@@ -135,7 +136,8 @@ public final class Node implements AutoCloseable {
         }
         RelayConnector connector = new RelayConnector(1000);
         long timeout = replication.settings().commitTimeout().toMillis() * 2 + 5000;
-        return new Relay(new LeaderRelayTarget(replica, replication.peers()), connector, timeout);
+        Relay relay = new Relay(new LeaderRelayTarget(replica, replication.peers()), connector, timeout);
+        return options.bugs().contains(Bug.RETRY_NEW_SEQ) ? relay.rerunningUnknown() : relay;
     }
 
     /** How EXEC runs: correctly, unless a bug flag says otherwise. */

@@ -39,13 +39,13 @@ final class LeadershipWindow {
     }
 
     /**
-     * The {@code lease-outlives-leadership} bug flag: a lease of 4 × the minimum election timeout, longer than
-     * it takes the rest of the cluster to elect a new leader, measured on {@code wallMillis} (the node's offset
+     * The {@code lease-outlives-leadership} bug flag: a lease of 10 × the minimum election timeout (4 s by
+     * default), far longer than it takes the rest of the cluster to elect a new leader, measured on {@code wallMillis} (the node's offset
      * clock, which the clock nemesis moves), and honoured whether or not this node still believes it leads.
      * A partitioned leader then keeps answering reads from its own state while the majority commits writes.
      */
     static LeadershipWindow outlivingLease(BooleanSupplier leader, long electionMinMillis, LongSupplier wallMillis) {
-        return new LeadershipWindow(leader, electionMinMillis * 4 * 1_000_000L,
+        return new LeadershipWindow(leader, electionMinMillis * 10 * 1_000_000L,
                 () -> wallMillis.getAsLong() * 1_000_000L, false);
     }
 

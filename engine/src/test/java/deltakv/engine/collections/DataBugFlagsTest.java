@@ -77,12 +77,13 @@ class DataBugFlagsTest {
 
     /**
      * A push resolves the list's bounds (base read untracked) and, before it commits, a compaction folds
-     * the list to Len 0 (no budget left for claim GC, so the push's tracked claim is untouched).
+     * the list to Len 0. The correct compaction keeps the base and collects the claim the push tracked, so
+     * the push conflicts and runs again; the buggy one deletes the base and leaves the claim.
      */
     private static List<String> pushRacingEmptyCompaction(DataFixture f, boolean dropsEmptyMeta) {
         f.push("l", End.RIGHT, "a");
         f.pop("l", End.LEFT, 1);
-        CompactionStep step = new CompactionStep(2, new ClaimGc(false), dropsEmptyMeta);
+        CompactionStep step = new CompactionStep(256, new ClaimGc(false), dropsEmptyMeta);
         boolean[] compacted = {false};
         f.run(t -> {
             long n = f.lists().push(t, b("l"), End.RIGHT, List.of(b("x")));

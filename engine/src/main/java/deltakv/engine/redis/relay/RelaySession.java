@@ -79,7 +79,7 @@ public final class RelaySession implements AutoCloseable {
     public Optional<Response> relay(String name, List<byte[]> args, boolean relayable, boolean localClean) {
         if (disabled) return Optional.empty();
         if (conn != null && !upstreamStateful() && (!conn.isOpen() || !leaderStill(conn.address()))) detach();
-        if (conn != null && !conn.isOpen()) return Optional.of(lostState(name));
+        if (conn != null && !conn.isOpen()) return rerunOr(lostState(name));
         if (conn == null) {
             viaMux = false;
             if (!relayable || !localClean) return Optional.empty();
@@ -97,7 +97,7 @@ public final class RelaySession implements AutoCloseable {
             track(name, r);
             return Optional.of(Response.of(r));
         } catch (RelayBrokenException e) {
-            return Optional.of(broken(name, e.getMessage()));
+            return rerunOr(broken(name, e.getMessage()));
         }
     }
 
@@ -112,7 +112,7 @@ public final class RelaySession implements AutoCloseable {
         try {
             return Optional.of(Response.of(mux.call(args, relay.timeoutMillis())));
         } catch (RelayBrokenException e) {
-            return Optional.of(broken(name, e.getMessage()));
+            return rerunOr(broken(name, e.getMessage()));
         }
     }
 
@@ -122,7 +122,7 @@ public final class RelaySession implements AutoCloseable {
      * connection closed, leadership moved, a transaction command on the shared connection).
      */
     public Optional<CompletableFuture<Response>> relayAsync(String name, List<byte[]> args) {
-        if (disabled) return Optional.empty();
+        if (disabled || relay.rerunUnknown()) return Optional.empty(); // the bug lives on the blocking path
         RelayConnection c;
         if (conn != null) {
             if (!conn.isOpen() || (!upstreamStateful() && !leaderStill(conn.address()))) return Optional.empty();
@@ -168,6 +168,15 @@ public final class RelaySession implements AutoCloseable {
     /** The connection closed while idle but the leader held this client's MULTI/WATCH state. */
     private Response lostState(String name) {
         return broken(name, "connection to the leader closed");
+    }
+
+    /**
+     * {@code broken}, or with the {@code retry-new-seq} bug flag (when the leader held no MULTI/WATCH state
+     * for this session) empty: the caller runs the command here, computing its positions afresh although
+     * the leader may have applied it already.
+     */
+    private Optional<Response> rerunOr(Response broken) {
+        return relay.rerunUnknown() && !broken.close() ? Optional.empty() : Optional.of(broken);
     }
 
     private Response broken(String name, String why) {
