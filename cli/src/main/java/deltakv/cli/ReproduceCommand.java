@@ -2,6 +2,7 @@ package deltakv.cli;
 
 import deltakv.engine.Bug;
 import deltakv.runner.reproduce.Catalogue;
+import deltakv.runner.reproduce.Detection;
 import deltakv.runner.reproduce.Reproduce;
 import deltakv.runner.reproduce.Scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every scenario of the catalogue.")
     boolean all;
 
-    @Option(names = "--list", description = "Print the catalogue: id, implemented?, what the bug does, the scenario, budget.")
+    @Option(names = "--list", description = "Print the catalogue: id, what the bug does, the scenario, budget.")
     boolean list;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the first run; later runs take seed+1, … (default: ${DEFAULT-VALUE}).")
@@ -43,7 +44,12 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--store", defaultValue = "store", description = "Results store (default: ${DEFAULT-VALUE}).")
     Path store;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcomes as JSON (rewritten after each scenario).")
+    @Option(names = "--seeds", split = ",", paramLabel = "N,…",
+            description = "Several trials: each scenario once from each of these first seeds (instead of --seed), "
+                    + "then a detection table (detected k/n, median seconds, valid controls).")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcomes (and the detection table) as JSON, rewritten after each scenario.")
     Path json;
 
     @Override
@@ -51,8 +57,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (list) {
             for (Scenario s : Catalogue.all()) {
                 Bug b = bug(s.bug());
-                System.out.printf("%-26s %-16s %s%n%26s %s  (budget %s s)%n", s.bug(),
-                        b.implemented() ? "implemented" : "not implemented", b.description(), "", s.command(seed), fmt(s.budget()));
+                System.out.printf("%-26s %s%n%26s %s  (budget %s s)%n", s.bug(), b.description(), "", s.command(seed),
+                        fmt(s.budget()));
             }
             return ExitCodes.OK;
         }
@@ -70,12 +76,14 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             chosen.add(s);
         }
+        List<Long> trials = seeds.isEmpty() ? List.of(seed) : seeds;
         int code = ExitCodes.OK;
         List<Map<String, Object>> done = new ArrayList<>();
-        for (Scenario s : chosen) {
+        List<Reproduce.Outcome> outcomes = new ArrayList<>();
+        for (Scenario s : chosen) for (long first : trials) {
             Reproduce.Outcome o;
             try {
-                o = bug(s.bug()).implemented() ? Reproduce.run(s, seed, control, store, System.err) : Reproduce.notImplemented(s);
+                o = Reproduce.run(s, first, control, store, System.err);
             } catch (IllegalArgumentException e) {
                 System.err.println("dkv reproduce: " + e.getMessage());
                 return ExitCodes.BAD_ARGUMENTS;
@@ -85,10 +93,17 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             System.out.println(line(o));
             System.out.flush();
-            done.add(record(o));
+            done.add(record(o, first));
+            outcomes.add(o);
             if (json != null) {
                 try {
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), done);
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("seeds", trials);
+                    doc.put("control", control);
+                    doc.put("outcomes", done);
+                    doc.put("detection", Detection.of(outcomes));
+                    // a median over no detection is NaN, which Jackson writes as the string "NaN"
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
                 } catch (java.io.IOException e) {
                     System.err.println("dkv reproduce: cannot write " + json + ": " + e.getMessage());
                     return ExitCodes.CRASH;
@@ -96,14 +111,21 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             code = worse(code, o.exitCode());
         }
+        if (trials.size() > 1) {
+            System.out.printf("%n%-26s %-9s %-10s %s%n", "bug", "detected", "median s", control ? "controls valid" : "");
+            for (Detection d : Detection.of(outcomes)) {
+                System.out.printf("%-26s %-9s %-10s %s%n", d.bug(), d.detected() + "/" + d.trials(),
+                        Double.isNaN(d.medianSeconds()) ? "-" : fmt(d.medianSeconds()),
+                        d.controls() == 0 ? "" : d.controlsValid() + "/" + d.controls());
+            }
+        }
         return code;
     }
 
-    /** {@code id  detected|missed|unknown|not-implemented  anomalies  seconds  runs  run-dir  [control: …]}. */
+    /** {@code id  detected|missed|unknown  anomalies  seconds  runs  run-dir  [control: …]}. */
     static String line(Reproduce.Outcome o) {
         String status = o.status().name().toLowerCase().replace('_', '-');
         StringBuilder sb = new StringBuilder(String.format("%-26s %-15s", o.scenario().bug(), status));
-        if (o.status() == Reproduce.Status.NOT_IMPLEMENTED) return sb.append(" the engine does not have this flag yet").toString();
         sb.append(String.format(" %-28s %5s s  %d run%s  %s", o.anomalies().isEmpty() ? "-" : String.join(",", o.anomalies()),
                 fmt(o.seconds()), o.runs(), o.runs() == 1 ? "" : "s", o.runDir()));
         if (o.control() != Reproduce.Control.NOT_RUN) {
@@ -113,7 +135,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     /** One outcome as plain data, for {@code --json}. */
-    private Map<String, Object> record(Reproduce.Outcome o) {
+    private static Map<String, Object> record(Reproduce.Outcome o, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bug", o.scenario().bug());
         m.put("seed", seed);

@@ -1,14 +1,13 @@
 package deltakv.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The typed bug flags: every ANOMALIES.md row has one, ids parse back, and only implemented flags are offered. */
+/** The typed bug flags: every ANOMALIES.md row has one, ids parse back, a typo is refused with one line. */
 class BugTest {
     @Test
     void everyAnomaliesRowHasAFlagWithAUniqueId() {
@@ -18,14 +17,9 @@ class BugTest {
     }
 
     @Test
-    void unknownAndUnimplementedFlagsAreRefusedWithOneLine() {
+    void unknownFlagsAreRefusedWithOneLine() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Bug.parse("no-such-bug"));
         assertTrue(unknown.getMessage().startsWith("unknown bug flag 'no-such-bug' (offered: stale-follower-read, "), unknown.getMessage());
-        for (Bug b : Bug.values()) {
-            if (b.implemented()) continue;
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bug.parse(b.id()));
-            assertTrue(e.getMessage().contains("is not implemented yet"), e.getMessage());
-            assertFalse(Bug.describe().contains(b.id()), "not offered under --help: " + b);
-        }
+        for (Bug b : Bug.values()) assertTrue(Bug.describe().contains(b.id() + " "), "offered under --help: " + b);
     }
 }

@@ -27,7 +27,7 @@ class BadTestInputTest {
         badArguments(Harness.test(store, "--workload", "hash"), "needs engine types that do not exist yet");
         badArguments(Harness.test(store, "--variant", "fast"), "fast");
         badArguments(Harness.test(store, "--bug", "no-such-bug"), "unknown bug flag 'no-such-bug'");
-        badArguments(Harness.test(store, "--bug", "retry-new-seq"), "bug flag 'retry-new-seq' is not implemented yet");
+        badArguments(Harness.test(store, "--bug", "stale-follower-reads"), "unknown bug flag 'stale-follower-reads' (offered: ");
         badArguments(Harness.test(store, "--nemesis", "kill", "--nemesis-targets", "bridge"), "leaves kill nothing to do");
         badArguments(Harness.test(store, "--nemesis", "partition", "--nemesis-targets", "moon"), "unknown nemesis target 'moon'");
         badArguments(Harness.test(store, "--nemesis", "clock,kill", "--connect", "127.0.0.1:6379"), "--nemesis kill needs a local cluster");

@@ -95,7 +95,7 @@ public final class Analysis {
         }
 
         List<Completed> ops = Completed.of(history);
-        Map<String, Object> stats = Stats.check(ops);
+        Map<String, Object> stats = Stats.check(ops, Stats.internalErrors(history));
         results.put("stats", stats);
         valid = worst(valid, Boolean.TRUE.equals(stats.get("valid?")) ? Validity.TRUE : Validity.FALSE);
         lines.add("stats: valid? " + stats.get("valid?") + "  ok " + stats.get("ok-count") + "  fail "

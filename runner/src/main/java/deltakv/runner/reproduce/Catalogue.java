@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The anomaly catalogue: one scenario per ANOMALIES.md row, in its order. A row whose flag the engine does
- * not implement yet stays here (the engine refuses the flag, so the row reports "not implemented"), so
- * nothing drops out of the catalogue unnoticed. docs/anomalies.md explains each choice.
+ * The anomaly catalogue: one scenario per ANOMALIES.md row, in its order. docs/anomalies.md explains each
+ * choice.
  */
 public final class Catalogue {
     private static final List<Scenario> SCENARIOS = List.of(
@@ -40,9 +39,10 @@ public final class Catalogue {
             new Scenario("hlc-no-observe", "a skewed leader's deltas are compacted; a new leader behind it writes below the fold mark",
                     "queue", "clock,compactor,kill", List.of("leader"), 4, "delta", 8, 60, 60, "total-queue", List.of("lost", "duplicated")),
             new Scenario("lease-outlives-leadership", "a leader cut off by a partition answers reads from its lease while the majority elects another and commits; a clock set back stretches the lease",
-                    "list-append", "partition,clock", List.of("leader"), 2, "delta", 8, 20, 60, "elle", List.of("G-single-item-realtime", "G2-item-realtime")),
+                    "list-append", "partition,clock", List.of("leader"), 3, "delta", 8, 20, 60, "elle", List.of("G-single-item-realtime", "G2-item-realtime"))
+                    .withClients(20, 2),
             new Scenario("empty-list-drops-meta", "compacting a drained list deletes its meta and skips claim GC: a push that resolved the old bounds commits at the old position and is never popped",
-                    "queue", "compactor", List.of("leader"), 4, "delta", 4, 20, 60, "total-queue", List.of("lost")));
+                    "queue", "compactor", List.of("leader"), 4, "delta", 8, 30, 60, "total-queue", List.of("lost")));
 
     private Catalogue() {}
 

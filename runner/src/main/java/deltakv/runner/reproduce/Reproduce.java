@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class Reproduce {
     /** How a scenario ended. */
-    public enum Status { DETECTED, MISSED, UNKNOWN, NOT_IMPLEMENTED }
+    public enum Status { DETECTED, MISSED, UNKNOWN }
 
     /** What a control's runs said, all together. */
     public enum Control { NOT_RUN, VALID, INVALID, UNKNOWN }
@@ -86,11 +86,6 @@ public final class Reproduce {
             }
         }
         return new Outcome(s, status, anomalies, spent, runs, last, c, controlDir);
-    }
-
-    /** The row of a flag the engine does not implement yet: reported, never run. */
-    public static Outcome notImplemented(Scenario s) {
-        return new Outcome(s, Status.NOT_IMPLEMENTED, List.of(), 0, 0, null, Control.NOT_RUN, null);
     }
 
     private static String verdict(int exitCode) {

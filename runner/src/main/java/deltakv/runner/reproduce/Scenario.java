@@ -22,10 +22,28 @@ import java.util.List;
  * @param budget       test seconds the scenario may spend before it counts as not detected
  * @param checker      the checker expected to fail
  * @param anomalies    anomaly types it is expected to name (any of them)
+ * @param concurrency  {@code --concurrency} (dkv test's default 10)
+ * @param opTimeout    {@code --op-timeout}, seconds (dkv test's default 12)
  */
 public record Scenario(String bug, String why, String workload, String nemesis, List<String> targets, double interval,
                        String variant, int keyCount, double runSeconds, double budget, String checker,
-                       List<String> anomalies) {
+                       List<String> anomalies, int concurrency, double opTimeout) {
+    /** A row with dkv test's client defaults. */
+    public Scenario(String bug, String why, String workload, String nemesis, List<String> targets, double interval,
+                    String variant, int keyCount, double runSeconds, double budget, String checker, List<String> anomalies) {
+        this(bug, why, workload, nemesis, targets, interval, variant, keyCount, runSeconds, budget, checker, anomalies,
+                DEFAULT_CONCURRENCY, DEFAULT_OP_TIMEOUT);
+    }
+
+    private static final int DEFAULT_CONCURRENCY = 10;
+    private static final double DEFAULT_OP_TIMEOUT = 12;
+
+    /** The same row with more workers and a shorter client timeout (clients stuck on a cut-off node give up sooner). */
+    public Scenario withClients(int workers, double timeoutSeconds) {
+        return new Scenario(bug, why, workload, nemesis, targets, interval, variant, keyCount, runSeconds, budget, checker,
+                anomalies, workers, timeoutSeconds);
+    }
+
     /** On delta, deque push replies are snapshot lengths (docs/engine-lists.md): checking them fails every control. */
     private boolean checkPushLengths() {
         return !(workload.equals("deque") && variant.equals("delta"));
@@ -39,8 +57,8 @@ public record Scenario(String bug, String why, String workload, String nemesis, 
     /** The options of one run; without the bug flag it is the scenario's control. */
     public TestOptions options(long seed, Path store, boolean withBug) {
         // the rest are dkv test's defaults (CLI.md)
-        return new TestOptions(workload, nemesis, interval, targets, runSeconds, 3, 10, 200, variant,
-                withBug ? List.of(bug) : List.of(), keyCount, KeyDist.UNIFORM, 4, 64, 12, List.of("strict-serializable"),
+        return new TestOptions(workload, nemesis, interval, targets, runSeconds, 3, concurrency, 200, variant,
+                withBug ? List.of(bug) : List.of(), keyCount, KeyDist.UNIFORM, 4, 64, opTimeout, List.of("strict-serializable"),
                 checkPushLengths(), seed, store, testName(withBug), false, false, List.of());
     }
 
@@ -55,6 +73,8 @@ public record Scenario(String bug, String why, String workload, String nemesis, 
                 + (targets.isEmpty() ? "" : " --nemesis-targets " + String.join(",", targets))
                 + " --nemesis-interval " + fmt(interval) + " --variant " + variant + " --key-count " + keyCount
                 + " --time-limit " + fmt(runSeconds) + (checkPushLengths() ? "" : " --push-lengths skip")
+                + (concurrency == DEFAULT_CONCURRENCY ? "" : " --concurrency " + concurrency)
+                + (opTimeout == DEFAULT_OP_TIMEOUT ? "" : " --op-timeout " + fmt(opTimeout))
                 + " --bug " + bug + " --seed " + seed;
     }
 
