@@ -14,6 +14,6 @@ store="${STORE:-/tmp/dkv-reproduce-seeds}"
 mkdir -p "$(dirname "$out")"
 which=("$@")
 [ ${#which[@]} -eq 0 ] && which=(--all)
-# First seeds 10 apart: a scenario may spend its budget on up to three runs (seed, seed+1, seed+2),
-# so the five trials never share a run.
+# First seeds 10 apart: a scenario's budget holds at most six runs (60 s of 10 s runs), so the five
+# trials never share a run.
 exec "$here/dkv" reproduce "${which[@]}" --control --seeds 1,11,21,31,41 --store "$store" --json "$out"

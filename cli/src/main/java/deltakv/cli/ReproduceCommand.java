@@ -2,16 +2,11 @@ package deltakv.cli;
 
 import deltakv.engine.Bug;
 import deltakv.runner.reproduce.Catalogue;
-import deltakv.runner.reproduce.Detection;
 import deltakv.runner.reproduce.Reproduce;
 import deltakv.runner.reproduce.Scenario;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,10 +41,10 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", split = ",", paramLabel = "N,…",
             description = "Several trials: each scenario once from each of these first seeds (instead of --seed), "
-                    + "then a detection table (detected k/n, median seconds, valid controls).")
+                    + "then a detection table (detected k/n, median seconds, valid controls); one missed trial makes the exit 1.")
     List<Long> seeds = new ArrayList<>();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcomes (and the detection table) as JSON, rewritten after each scenario.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcomes (and the detection table) as JSON, rewritten after each trial.")
     Path json;
 
     @Override
@@ -77,48 +72,34 @@ public final class ReproduceCommand implements Callable<Integer> {
             chosen.add(s);
         }
         List<Long> trials = seeds.isEmpty() ? List.of(seed) : seeds;
+        ReproduceReport report = new ReproduceReport(trials, control);
         int code = ExitCodes.OK;
-        List<Map<String, Object>> done = new ArrayList<>();
-        List<Reproduce.Outcome> outcomes = new ArrayList<>();
-        for (Scenario s : chosen) for (long first : trials) {
-            Reproduce.Outcome o;
-            try {
-                o = Reproduce.run(s, first, control, store, System.err);
-            } catch (IllegalArgumentException e) {
-                System.err.println("dkv reproduce: " + e.getMessage());
-                return ExitCodes.BAD_ARGUMENTS;
-            } catch (Exception e) {
-                System.err.println("dkv reproduce: " + s.bug() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                return ExitCodes.CRASH;
-            }
-            System.out.println(line(o));
-            System.out.flush();
-            done.add(record(o, first));
-            outcomes.add(o);
-            if (json != null) {
+        for (Scenario s : chosen) {
+            for (long first : trials) {
+                Reproduce.Outcome o;
                 try {
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("seeds", trials);
-                    doc.put("control", control);
-                    doc.put("outcomes", done);
-                    doc.put("detection", Detection.of(outcomes));
-                    // a median over no detection is NaN, which Jackson writes as the string "NaN"
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-                } catch (java.io.IOException e) {
-                    System.err.println("dkv reproduce: cannot write " + json + ": " + e.getMessage());
+                    o = Reproduce.run(s, first, control, store, System.err);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("dkv reproduce: " + e.getMessage());
+                    return ExitCodes.BAD_ARGUMENTS;
+                } catch (Exception e) {
+                    System.err.println("dkv reproduce: " + s.bug() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     return ExitCodes.CRASH;
                 }
+                System.out.println(line(o));
+                System.out.flush();
+                report.add(o, first);
+                if (json != null) {
+                    try {
+                        report.write(json);
+                    } catch (java.io.IOException e) {
+                        System.err.println("dkv reproduce: cannot write " + json + ": " + e.getMessage() + " (going on)");
+                    }
+                }
+                code = worse(code, o.exitCode());
             }
-            code = worse(code, o.exitCode());
         }
-        if (trials.size() > 1) {
-            System.out.printf("%n%-26s %-9s %-10s %s%n", "bug", "detected", "median s", control ? "controls valid" : "");
-            for (Detection d : Detection.of(outcomes)) {
-                System.out.printf("%-26s %-9s %-10s %s%n", d.bug(), d.detected() + "/" + d.trials(),
-                        Double.isNaN(d.medianSeconds()) ? "-" : fmt(d.medianSeconds()),
-                        d.controls() == 0 ? "" : d.controlsValid() + "/" + d.controls());
-            }
-        }
+        if (trials.size() > 1) report.printTable(System.out);
         return code;
     }
 
@@ -134,23 +115,6 @@ public final class ReproduceCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** One outcome as plain data, for {@code --json}. */
-    private static Map<String, Object> record(Reproduce.Outcome o, long seed) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bug", o.scenario().bug());
-        m.put("seed", seed);
-        m.put("command", o.scenario().command(seed));
-        m.put("budget", o.scenario().budget());
-        m.put("status", o.status().name().toLowerCase().replace('_', '-'));
-        m.put("anomalies", o.anomalies());
-        m.put("seconds", o.seconds());
-        m.put("runs", o.runs());
-        m.put("run-dir", o.runDir() == null ? null : o.runDir().toString());
-        m.put("control", o.control().name().toLowerCase().replace('_', '-'));
-        m.put("control-dir", o.controlDir() == null ? null : o.controlDir().toString());
-        return m;
-    }
-
     /** Unknown outranks invalid, as in Jepsen's test-all. */
     private static int worse(int a, int b) {
         if (a == ExitCodes.UNKNOWN || b == ExitCodes.UNKNOWN) return ExitCodes.UNKNOWN;
@@ -161,7 +125,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         return Bug.byId(id).orElseThrow(() -> new IllegalStateException("catalogue row without a bug flag: " + id));
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -37,7 +37,7 @@ class ReproduceTest {
 
     /** CI's handful: fast to detect, with a clean control. */
     @ParameterizedTest
-    @ValueSource(strings = {"stale-follower-read"})
+    @ValueSource(strings = {"stale-follower-read", "read-keys-leader-only"})
     void aFastScenarioCatchesItsBugAndItsControlIsValid(String bug) {
         Harness.Outcome o = Harness.dkv("reproduce", bug, "--control", "--store", store.toString());
         assertEquals(0, o.code(), o.out() + o.err());

@@ -116,7 +116,7 @@ public final class DeltaLists implements ListStore {
     private void writeBaseInMulti(Txn txn, byte[] key, ListMeta meta) {
         byte[] baseKey = ListKeys.baseMeta(key);
         StoredBase old = StoredBase.decode(txn.getUntracked(baseKey));
-        byte[] mark = multiBaseOnly ? deltakv.engine.txn.Bytes.concat(KeyCodec.u64(txn.startTs()), KeyCodec.u32(-1)) : old.foldMark();
+        byte[] mark = multiBaseOnly ? FoldMark.atSnapshot(txn.startTs()) : old.foldMark();
         txn.put(baseKey, new StoredBase(meta, mark, old.claimFloor(), old.claimCeiling()).encode());
         resolver.forget(txn, key);
     }

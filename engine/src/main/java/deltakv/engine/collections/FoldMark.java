@@ -41,6 +41,11 @@ final class FoldMark {
         return Arrays.copyOfRange(deltaKey, deltaKey.length - SUFFIX_BYTES, deltaKey.length);
     }
 
+    /** A mark above every delta committed at or below {@code ts} (only the multi-startts-base-only bug flag sets one). */
+    static byte[] atSnapshot(long ts) {
+        return Bytes.concat(KeyCodec.u64(ts), KeyCodec.u32(-1));
+    }
+
     /** Base meta bytes for {@code meta}, carrying {@code mark} when there is one. */
     static byte[] encodeBase(ListMeta meta, byte[] mark) {
         return new StoredBase(meta, mark, StoredBase.NO_FLOOR, StoredBase.NO_CEILING).encode();

@@ -41,6 +41,7 @@ import deltakv.engine.txn.TxnExecutor;
 import deltakv.engine.txn.VersionGc;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One single-member engine node, wired bottom-up:
@@ -70,7 +71,9 @@ public final class Node implements AutoCloseable {
                     : resources.push(startReplica(replication, options.id(), applier, hlc));
             Committer committer = replica != null ? replica.committer()
                     : resources.push(new LocalCommitter(applier, hlc));
-            if (options.bugs().contains(Bug.READ_KEYS_LEADER_ONLY)) committer = new ReadsCheckedBeforeProposal(store, committer);
+            if (options.bugs().contains(Bug.READ_KEYS_LEADER_ONLY)) {
+                committer = new ReadsCheckedBeforeProposal(store, committer);
+            }
             if (options.bugs().contains(Bug.RETRY_NEW_SEQ)) committer = new AmbiguousRetriedAsNew(committer);
             SnapshotRegistry snapshots = new SnapshotRegistry();
             ConflictStats stats = new ConflictStats();
@@ -126,8 +129,8 @@ public final class Node implements AutoCloseable {
     /**
      * Followers relay data and transaction commands to the leader's Redis port, so the leader runs
      * every transaction body and batches every commit. Off for single nodes, with -Ddkv.relay=false
-     * (to measure the difference), and with the bug flags whose point is running on a follower
-     * ({@code retry-new-seq} re-runs here what the leader may have applied).
+     * (to measure the difference), and with the bug flags whose point is running on a follower. With
+     * {@code retry-new-seq} a follower re-runs here a command whose relayed outcome is unknown.
      */
     private Relay relay(Replication replication, RaftReplica replica, NodeOptions options) {
         if (replica == null || !Boolean.parseBoolean(System.getProperty("dkv.relay", "true"))) return Relay.OFF;
@@ -142,7 +145,7 @@ public final class Node implements AutoCloseable {
 
     /** How EXEC runs: correctly, unless a bug flag says otherwise. */
     private ExecOptions execOptions(NodeOptions options, Hlc hlc, RaftReplica replica) {
-        java.util.Set<Bug> bugs = options.bugs();
+        Set<Bug> bugs = options.bugs();
         TxnRunner runner = null;
         if (bugs.contains(Bug.EXEC_STARTTS_AHEAD)) {
             // the block reads at a fresh HLC value, above commits stamped but not yet applied
@@ -153,7 +156,8 @@ public final class Node implements AutoCloseable {
                     : replica.appliedTs())::execute;
         }
         return new ExecOptions(bugs.contains(Bug.MULTI_READ_UNTRACKED),
-                bugs.contains(Bug.EXEC_ON_FOLLOWER) && replica != null, runner);
+                bugs.contains(Bug.EXEC_ON_FOLLOWER) && replica != null, runner,
+                bugs.contains(Bug.MULTI_KEEPS_DELTAS) || bugs.contains(Bug.MULTI_STARTTS_BASE_ONLY));
     }
 
     private ServerContext serverContext(DataLayer data, AdminContext admin, Relay relay, ExecOptions exec) {

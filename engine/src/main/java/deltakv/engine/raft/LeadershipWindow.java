@@ -40,8 +40,9 @@ final class LeadershipWindow {
 
     /**
      * The {@code lease-outlives-leadership} bug flag: a lease of 10 × the minimum election timeout (4 s by
-     * default), far longer than it takes the rest of the cluster to elect a new leader, measured on {@code wallMillis} (the node's offset
-     * clock, which the clock nemesis moves), and honoured whether or not this node still believes it leads.
+     * default), far longer than it takes the rest of the cluster to elect a new leader, measured on
+     * {@code wallMillis} (the node's offset clock, which the clock nemesis moves), and honoured whether or
+     * not this node still believes it leads.
      * A partitioned leader then keeps answering reads from its own state while the majority commits writes.
      */
     static LeadershipWindow outlivingLease(BooleanSupplier leader, long electionMinMillis, LongSupplier wallMillis) {

@@ -67,7 +67,8 @@ public final class Session {
         CommandTable.Entry entry = context.commands().lookup(CommandErrors.text(args.get(0)));
         if (relay.attached()) {
             String name = relayedName(entry);
-            return name == null ? Optional.empty() : relay.relayAsync(name, args);
+            if (name == null || keepsBlockHere(name)) return Optional.empty();
+            return relay.relayAsync(name, args);
         }
         if (queued != null || !(entry instanceof CommandTable.Data d) || !d.arityOk(args.size()) || !relay.runsHere()) {
             return Optional.empty();
@@ -93,12 +94,14 @@ public final class Session {
     private Optional<Response> relay(CommandTable.Entry entry, List<byte[]> args) {
         String name = relayedName(entry);
         if (name == null) return Optional.empty();
-        // exec-on-follower: a transaction block stays on this node (unless a WATCH already went upstream)
-        if (context.exec().runHere() && !relay.attached() && (name.equals("multi") || queued != null)) {
-            return Optional.empty();
-        }
+        if (keepsBlockHere(name)) return Optional.empty();
         boolean relayable = entry != null && entry.arityOk(args.size());
         return relay.relay(name, args, relayable, queued == null && watches.isEmpty());
+    }
+
+    /** exec-on-follower: a transaction block stays on this node (unless the leader already holds its WATCH). */
+    private boolean keepsBlockHere(String name) {
+        return context.exec().runHere() && !relay.holdsUpstreamState() && (name.equals("multi") || queued != null);
     }
 
     /** The name a relay tracks ("" if unknown here), or null for commands this node always answers itself. */
@@ -176,7 +179,8 @@ public final class Session {
         try {
             if (aborted) return EXECABORT;
             ExecOptions exec = context.exec();
-            ExecBlock body = new ExecBlock(block, watches.all(), context.watchRanges(), exec.untrackedReads());
+            ExecBlock body = new ExecBlock(block, watches.all(), context.watchRanges(), exec.untrackedReads(),
+                    exec.markBlock());
             return runTxn(body, exec.runner() != null ? exec.runner() : context.runner());
         } finally {
             watches.clear(); // only now: the pin must hold until the block has checked the watches

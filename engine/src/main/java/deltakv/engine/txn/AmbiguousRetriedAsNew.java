@@ -1,6 +1,5 @@
 package deltakv.engine.txn;
 
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,13 +8,11 @@ import java.util.concurrent.CompletableFuture;
  * positions). If the first group did commit, the push is applied twice: duplicated elements. The correct
  * engine re-submits the identical group, which the applier de-duplicates by its id ({@link TxnExecutor}).
  */
-public final class AmbiguousRetriedAsNew implements Committer {
+public final class AmbiguousRetriedAsNew extends ForwardingCommitter {
     private static final ApplyResult RETRY = new ApplyResult.Conflict(new byte[0]);
 
-    private final Committer next;
-
     public AmbiguousRetriedAsNew(Committer next) {
-        this.next = next;
+        super(next);
     }
 
     @Override
@@ -34,25 +31,5 @@ public final class AmbiguousRetriedAsNew implements Committer {
             if (Futures.cause(err) instanceof AmbiguousCommitException) return CompletableFuture.completedFuture(RETRY);
             return CompletableFuture.<ApplyResult>failedFuture(Futures.cause(err));
         }).thenCompose(f -> f);
-    }
-
-    @Override
-    public long readTimestamp() {
-        return next.readTimestamp();
-    }
-
-    @Override
-    public CompletableFuture<Long> readTimestampAsync() {
-        return next.readTimestampAsync();
-    }
-
-    @Override
-    public OptionalLong unconfirmedReadTimestamp() {
-        return next.unconfirmedReadTimestamp();
-    }
-
-    @Override
-    public void close() {
-        next.close();
     }
 }

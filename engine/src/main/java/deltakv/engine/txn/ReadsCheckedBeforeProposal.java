@@ -1,7 +1,7 @@
 package deltakv.engine.txn;
 
+import deltakv.engine.storage.MvccStore;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,13 +11,12 @@ import java.util.concurrent.CompletableFuture;
  * log at once) changes what this one read, and nothing notices: lost updates and G2 cycles. The correct
  * engine carries the read set in the log entry and checks it at apply time ({@link ConflictCheck}).
  */
-public final class ReadsCheckedBeforeProposal implements Committer {
-    private final deltakv.engine.storage.MvccStore store;
-    private final Committer next;
+public final class ReadsCheckedBeforeProposal extends ForwardingCommitter {
+    private final MvccStore store;
 
-    public ReadsCheckedBeforeProposal(deltakv.engine.storage.MvccStore store, Committer next) {
+    public ReadsCheckedBeforeProposal(MvccStore store, Committer next) {
+        super(next);
         this.store = store;
-        this.next = next;
     }
 
     @Override
@@ -40,25 +39,5 @@ public final class ReadsCheckedBeforeProposal implements Committer {
 
     private static OperationGroup withoutReads(OperationGroup g) {
         return new OperationGroup(g.id(), g.startTs(), g.commitTs(), List.of(), List.of(), g.mutations());
-    }
-
-    @Override
-    public long readTimestamp() {
-        return next.readTimestamp();
-    }
-
-    @Override
-    public CompletableFuture<Long> readTimestampAsync() {
-        return next.readTimestampAsync();
-    }
-
-    @Override
-    public OptionalLong unconfirmedReadTimestamp() {
-        return next.unconfirmedReadTimestamp();
-    }
-
-    @Override
-    public void close() {
-        next.close();
     }
 }

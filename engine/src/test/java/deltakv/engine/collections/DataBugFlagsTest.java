@@ -1,9 +1,10 @@
 package deltakv.engine.collections;
 
-import deltakv.engine.Bug;
+import static deltakv.engine.collections.DataFixture.b;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
 import deltakv.engine.Variant;
 import deltakv.engine.txn.MultiBlock;
@@ -105,9 +106,5 @@ class DataBugFlagsTest {
             assertEquals(List.of(), pushRacingEmptyCompaction(bad, true),
                     "the bounds restarted at 0, where the old claim hides a; x sits at 1, beyond the Tail");
         }
-    }
-
-    private static byte[] b(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

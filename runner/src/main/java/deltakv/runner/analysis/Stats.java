@@ -1,6 +1,9 @@
 package deltakv.runner.analysis;
 
+import deltakv.checker.history.History;
+import deltakv.checker.history.Op;
 import deltakv.checker.history.OpType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +18,6 @@ import java.util.TreeMap;
  */
 public final class Stats {
     private Stats() {}
-
-    public static Map<String, Object> check(List<Completed> ops) {
-        return check(ops, List.of());
-    }
 
     /** @param internalErrors the error messages of ops answered {@code ERR internal error}, in history order */
     public static Map<String, Object> check(List<Completed> ops, List<String> internalErrors) {
@@ -54,10 +53,11 @@ public final class Stats {
     }
 
     /** Errors of client ops the server answered with {@code ERR internal error}. */
-    public static List<String> internalErrors(deltakv.checker.history.History h) {
-        List<String> out = new java.util.ArrayList<>();
-        for (deltakv.checker.history.Op op : h.ops()) {
-            if (op.type() != OpType.INVOKE && op.error() != null && String.valueOf(op.error()).contains("ERR internal error")) {
+    public static List<String> internalErrors(History h) {
+        List<String> out = new ArrayList<>();
+        for (Op op : h.ops()) {
+            if (History.isClient(op) && op.type() != OpType.INVOKE && op.error() != null
+                    && String.valueOf(op.error()).contains("ERR internal error")) {
                 out.add(String.valueOf(op.error()));
             }
         }

@@ -39,7 +39,9 @@ public final class Outcomes {
     public static Outcome reply(String message) {
         String m = message == null ? "" : message;
         String prefix = m.split(" ", 2)[0];
-        boolean definite = DEFINITE.contains(prefix) || prefix.equals("ERR") && !m.startsWith("ERR internal");
+        // "EXEC without MULTI": the MULTI was lost (a relay broke), so the queued commands ran alone
+        boolean definite = DEFINITE.contains(prefix)
+                || prefix.equals("ERR") && !m.startsWith("ERR internal") && !m.startsWith("ERR EXEC without MULTI");
         return new Outcome(definite ? OpType.FAIL : OpType.INFO, m, false);
     }
 

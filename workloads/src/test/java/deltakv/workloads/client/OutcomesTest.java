@@ -32,6 +32,7 @@ class OutcomesTest {
         assertEquals(OpType.FAIL, Outcomes.reply("TRYAGAIN too many conflicts").type());
         assertEquals(OpType.FAIL, Outcomes.reply("ERR wrong number of arguments").type());
         assertEquals(OpType.INFO, Outcomes.reply("ERR internal: boom").type());
+        assertEquals(OpType.INFO, Outcomes.reply("ERR EXEC without MULTI").type(), "the MULTI was lost: the queued commands ran alone");
         assertEquals(OpType.INFO, Outcomes.reply("UNKNOWN commit outcome").type());
     }
 }

@@ -22,10 +22,6 @@ public record Relay(RelayTarget target, RelayConnector connector, long timeoutMi
         this(target, connector, timeoutMillis, new MuxConnections(), false);
     }
 
-    public Relay(RelayTarget target, RelayConnector connector, long timeoutMillis, MuxConnections muxes) {
-        this(target, connector, timeoutMillis, muxes, false);
-    }
-
     /** The same relay with the {@code retry-new-seq} bug. */
     public Relay rerunningUnknown() {
         return new Relay(target, connector, timeoutMillis, muxes, true);

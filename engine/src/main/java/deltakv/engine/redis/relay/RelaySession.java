@@ -60,6 +60,11 @@ public final class RelaySession implements AutoCloseable {
         return conn != null || viaMux;
     }
 
+    /** Whether the leader holds MULTI or WATCH state of this session (then its commands must go there). */
+    public boolean holdsUpstreamState() {
+        return conn != null && upstreamStateful();
+    }
+
     /** Transaction commands and what follows them need the session's own connection. */
     private static boolean needsOwnConnection(String name) {
         return switch (name) {
@@ -79,7 +84,7 @@ public final class RelaySession implements AutoCloseable {
     public Optional<Response> relay(String name, List<byte[]> args, boolean relayable, boolean localClean) {
         if (disabled) return Optional.empty();
         if (conn != null && !upstreamStateful() && (!conn.isOpen() || !leaderStill(conn.address()))) detach();
-        if (conn != null && !conn.isOpen()) return rerunOr(lostState(name));
+        if (conn != null && !conn.isOpen()) return Optional.of(lostState(name));
         if (conn == null) {
             viaMux = false;
             if (!relayable || !localClean) return Optional.empty();
