@@ -39,6 +39,13 @@ final class Pipe {
                 return;
             }
             Channel server = f.channel();
+            if (server.localAddress().equals(server.remoteAddress())) {
+                // TCP self-connect: the target port was free and the kernel picked it as our source port,
+                // so the "peer" is this socket. The peer is down: end the node's connection, as above.
+                server.close();
+                client.close();
+                return;
+            }
             p.up.connect(client, server, p.down);
             p.down.connect(server, client, p.up);
             link.add(p);
