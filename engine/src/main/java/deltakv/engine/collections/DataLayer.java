@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The data structures of one node for its variant. {@code compactor} is present for {@code delta} only;
+ * The data structures of one node for its variant. {@code compactor} is present for {@code delta} only (delta-cf lists keep no deltas);
  * the node starts and closes it (and pauses/resumes it for the admin commands).
  */
 public record DataLayer(Variant variant, StringStore strings, ListStore lists, Keyspace keyspace,
@@ -24,7 +24,10 @@ public record DataLayer(Variant variant, StringStore strings, ListStore lists, K
                 ListStore lists = new DeltaLists(cfg, compactor::compactForHardLimit, compactor::nudge);
                 yield new DataLayer(Variant.DELTA, strings, lists, new Keyspace(strings, lists), Optional.of(compactor));
             }
-            case DELTA_CF -> throw new IllegalArgumentException("variant delta-cf is not implemented yet");
+            case DELTA_CF -> {
+                ListStore lists = new ApplyTimeLists(); // no deltas to fold: the state machine keeps the meta
+                yield new DataLayer(Variant.DELTA_CF, strings, lists, new Keyspace(strings, lists), Optional.empty());
+            }
         };
     }
 

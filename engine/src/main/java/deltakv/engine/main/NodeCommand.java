@@ -136,8 +136,6 @@ public final class NodeCommand implements Callable<Integer> {
         if (compactionIntervalMs <= 0) throw new IllegalArgumentException("--compaction-interval-ms must be > 0");
         if (maxDeltaCount < 1) throw new IllegalArgumentException("--max-delta-count must be > 0");
         if (snapshotEvery < 0) throw new IllegalArgumentException("--snapshot-every must be >= 0");
-        // Refused before anything is opened, so it is a bad argument (254), not a start-up failure.
-        if (variant == Variant.DELTA_CF) throw new IllegalArgumentException("variant delta-cf is not implemented yet");
         Set<Bug> flags = new LinkedHashSet<>();
         for (String b : bugs) flags.add(Bug.parse(b));
         NodeOptions o = NodeOptions.of(id, host, cluster == null ? port : 0, data.toAbsolutePath()).withVariant(variant)

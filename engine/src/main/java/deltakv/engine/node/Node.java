@@ -14,6 +14,7 @@ import deltakv.engine.clock.Hlc;
 import deltakv.engine.clock.OffsetClock;
 import deltakv.engine.collections.DataLayer;
 import deltakv.engine.collections.Keyspace;
+import deltakv.engine.collections.ListOps;
 import deltakv.engine.redis.ClientStats;
 import deltakv.engine.redis.CommandTable;
 import deltakv.engine.redis.ConnectionCommands;
@@ -65,7 +66,7 @@ public final class Node implements AutoCloseable {
             Hlc hlc = new Hlc(wall);
             // hlc-no-observe re-creates the upstream engine, which had no apply-time stale-ts guard
             StateMachineApplier applier = new StateMachineApplier(store,
-                    !options.bugs().contains(Bug.HLC_NO_OBSERVE));
+                    !options.bugs().contains(Bug.HLC_NO_OBSERVE), new ListOps());
             // Cluster member (--peers): commits go through Raft; otherwise the local committer.
             RaftReplica replica = replication == null ? null
                     : resources.push(startReplica(replication, options.id(), applier, hlc));
@@ -156,8 +157,7 @@ public final class Node implements AutoCloseable {
                     : replica.appliedTs())::execute;
         }
         return new ExecOptions(bugs.contains(Bug.MULTI_READ_UNTRACKED),
-                bugs.contains(Bug.EXEC_ON_FOLLOWER) && replica != null, runner,
-                bugs.contains(Bug.MULTI_KEEPS_DELTAS) || bugs.contains(Bug.MULTI_STARTTS_BASE_ONLY));
+                bugs.contains(Bug.EXEC_ON_FOLLOWER) && replica != null, runner);
     }
 
     private ServerContext serverContext(DataLayer data, AdminContext admin, Relay relay, ExecOptions exec) {

@@ -14,6 +14,7 @@ final class GroupCodec {
     private static final int PUT = 1;
     private static final int DELETE = 2;
     private static final int PUT_AT_TS = 3;
+    private static final int AT_APPLY = 4;
 
     private GroupCodec() {}
 
@@ -49,6 +50,8 @@ final class GroupCodec {
             w.u8(DELETE).bytes(d.key());
         } else if (m instanceof Mutation.PutAtCommitTs p) {
             w.u8(PUT_AT_TS).bytes(p.prefix()).bytes(p.suffix()).bytes(p.value());
+        } else if (m instanceof Mutation.AtApply a) {
+            w.u8(AT_APPLY).bytes(a.op());
         } else {
             throw new IllegalArgumentException("unknown mutation " + m);
         }
@@ -60,6 +63,7 @@ final class GroupCodec {
             case PUT -> new Mutation.Put(r.bytes(), r.bytes());
             case DELETE -> new Mutation.Delete(r.bytes());
             case PUT_AT_TS -> new Mutation.PutAtCommitTs(r.bytes(), r.bytes(), r.bytes());
+            case AT_APPLY -> new Mutation.AtApply(r.bytes());
             default -> throw new MalformedEntryException("unknown mutation tag " + tag);
         };
     }

@@ -19,25 +19,20 @@ final class ExecBlock implements Function<Txn, Reply> {
     private final List<WatchList.Watch> watches;
     private final Function<byte[], List<KeyRange>> watchRanges;
     private final boolean untrackedReads;
-    private final boolean markBlock;
 
-    /**
-     * @param untrackedReads the {@code multi-read-untracked} bug flag: read commands register no read keys
-     * @param markBlock      mark the transaction as a MULTI block (see {@link ExecOptions#markBlock})
-     */
+    /** @param untrackedReads the {@code multi-read-untracked} bug flag: read commands register no read keys */
     ExecBlock(List<Queued> queued, List<WatchList.Watch> watches, Function<byte[], List<KeyRange>> watchRanges,
-              boolean untrackedReads, boolean markBlock) {
+              boolean untrackedReads) {
         this.queued = queued;
         this.watches = watches;
         this.watchRanges = watchRanges;
         this.untrackedReads = untrackedReads;
-        this.markBlock = markBlock;
     }
 
     @Override
     public Reply apply(Txn txn) {
         if (watchedKeyChanged(txn)) return Reply.NULL_ARRAY;
-        if (markBlock) MultiBlock.mark(txn);
+        MultiBlock.mark(txn); // delta-cf decides standalone pushes at apply time, never a block's
         List<Reply> replies = new ArrayList<>(queued.size());
         for (Queued q : queued) replies.add(run(txn, q, untrackedReads));
         return new Reply.Array(replies);

@@ -10,9 +10,7 @@ package deltakv.engine.redis;
  * @param runner         runs the EXEC body; null for the node's runner. The {@code exec-on-follower} and
  *                       {@code exec-startts-ahead} flags give one that picks a wrong snapshot (with both,
  *                       exec-startts-ahead's: a follower's EXEC then reads at its own next HLC value)
- * @param markBlock      mark the body as a MULTI block ({@code MultiBlock}) for the data layer: the
- *                       {@code multi-keeps-deltas} and {@code multi-startts-base-only} flags take another path there
  */
-public record ExecOptions(boolean untrackedReads, boolean runHere, TxnRunner runner, boolean markBlock) {
-    public static final ExecOptions CORRECT = new ExecOptions(false, false, null, false);
+public record ExecOptions(boolean untrackedReads, boolean runHere, TxnRunner runner) {
+    public static final ExecOptions CORRECT = new ExecOptions(false, false, null);
 }

@@ -1,7 +1,9 @@
 package deltakv.engine.redis;
 
 import java.nio.charset.StandardCharsets;
+import deltakv.engine.txn.ResolvedAtApply;
 import java.util.List;
+import java.util.function.Function;
 
 /** A RESP2 reply, built by command handlers and written by the server. */
 public sealed interface Reply {
@@ -19,6 +21,17 @@ public sealed interface Reply {
     record Array(List<Reply> items) implements Reply {}
 
     record NullArray() implements Reply {}
+
+    /**
+     * A reply the state machine decides (variant delta-cf): the transaction executor replaces it with
+     * {@code decode} of output {@code output} once the commit is applied, so it never reaches a client.
+     */
+    record Deferred(int output, Function<byte[], Reply> decode) implements Reply, ResolvedAtApply {
+        @Override
+        public Object resolve(List<byte[]> outputs) {
+            return decode.apply(outputs.get(output));
+        }
+    }
 
     Reply OK = new Simple("OK");
     Reply NULL_BULK = new NullBulk();

@@ -179,8 +179,7 @@ public final class Session {
         try {
             if (aborted) return EXECABORT;
             ExecOptions exec = context.exec();
-            ExecBlock body = new ExecBlock(block, watches.all(), context.watchRanges(), exec.untrackedReads(),
-                    exec.markBlock());
+            ExecBlock body = new ExecBlock(block, watches.all(), context.watchRanges(), exec.untrackedReads());
             return runTxn(body, exec.runner() != null ? exec.runner() : context.runner());
         } finally {
             watches.clear(); // only now: the pin must hold until the block has checked the watches

@@ -5,6 +5,8 @@ import deltakv.engine.storage.KV;
 import deltakv.engine.storage.MvccStore;
 import deltakv.engine.storage.StoreBatch;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,11 @@ import java.util.Map;
  * their commit.
  *
  * <pre>
- *   meta "e/" newestCommitTs(8) firstId(8) -> n × (id(8) commitTs(8))
+ *   meta "e/" newestCommitTs(8) firstId(8) -> n × (id(8) commitTs(8) [outputs])
+ *   outputs (only when bit 62 of commitTs is set): count(4) × (length(4) bytes)
  * </pre>
+ * Outputs are those of apply-time operations ({@link Mutation.AtApply}): a re-submitted pop must get
+ * the element it popped the first time, not pop again.
  * Why per entry: the store is only read when memory is rebuilt (open, checkpoint ingest); lookups use
  * memory, which holds every live record. One sequential key per entry costs a fraction of two random
  * keys per group (de-dup records were a third of apply time), and expired records go in one range
@@ -41,12 +46,16 @@ final class AppliedGroups {
     private static final int PRUNE_EVERY = 1024;
     private static final byte[] ENTRY = {'e', '/'};
     private static final byte[] ENTRY_END = {'e', '0'};
+    /** Set in a record's commit ts when outputs follow (HLC timestamps stay far below it). */
+    private static final long WITH_OUTPUTS = 1L << 62;
 
     private final MvccStore store;
     private final long window;
     private final int cap;
     /** Live records in commit order (id -> commit ts). */
     private final LinkedHashMap<Long, Long> recent = new LinkedHashMap<>(1024);
+    /** Outputs of the live records that have any. */
+    private final HashMap<Long, List<byte[]>> outputs = new HashMap<>();
     /** The records of the entry being applied, written by {@link #finishEntry}. */
     /** Grows (and stays grown) when an entry commits more groups than it holds. */
     private ByteBuffer entry = ByteBuffer.allocate(16 * 512);
@@ -75,6 +84,7 @@ final class AppliedGroups {
      */
     void resync() {
         recent.clear();
+        outputs.clear();
         entry.clear();
         entryNewest = Long.MIN_VALUE;
         newestSeen = Long.MIN_VALUE;
@@ -85,7 +95,11 @@ final class AppliedGroups {
         List<KV> records = store.metaRange(key(cutoff(tsOf(last.key())), 0), ENTRY_END, Integer.MAX_VALUE);
         for (KV r : records) {
             ByteBuffer v = ByteBuffer.wrap(r.value());
-            while (v.remaining() >= 16) remember(v.getLong(), v.getLong());
+            while (v.remaining() >= 16) {
+                long id = v.getLong();
+                long ts = v.getLong();
+                remember(id, ts & ~WITH_OUTPUTS, (ts & WITH_OUTPUTS) != 0 ? readOutputs(v) : List.of());
+            }
         }
         evict();
     }
@@ -99,17 +113,44 @@ final class AppliedGroups {
         return ts == null || ts < commitTs - window ? 0 : ts;
     }
 
+    /** Outputs of the committed group {@code id} (empty if it had none). */
+    List<byte[]> outputs(long id) {
+        return outputs.getOrDefault(id, List.of());
+    }
+
     /**
-     * Notes the record of group {@code id} committing at {@code commitTs}, in memory at once (later
-     * groups of the same entry must see it); {@link #finishEntry} writes the entry's records. If the
-     * batch is then not written, the caller must {@link #resync}.
+     * Notes the record of group {@code id} committing at {@code commitTs} with {@code outs}, in memory at
+     * once (later groups of the same entry must see it); {@link #finishEntry} writes the entry's records.
+     * If the batch is then not written, the caller must {@link #resync}.
      */
-    void record(long id, long commitTs) {
+    void record(long id, long commitTs, List<byte[]> outs) {
         if (entryNewest == Long.MIN_VALUE) entryFirstId = id;
         entryNewest = Math.max(entryNewest, commitTs);
-        if (entry.remaining() < 16) entry = ByteBuffer.allocate(entry.capacity() * 2).put(entry.flip());
-        entry.putLong(id).putLong(commitTs);
-        remember(id, commitTs);
+        int size = 16;
+        if (!outs.isEmpty()) {
+            size += 4;
+            for (byte[] o : outs) size += 4 + o.length;
+        }
+        if (entry.remaining() < size) {
+            entry = ByteBuffer.allocate(Math.max(entry.capacity() * 2, entry.position() + size)).put(entry.flip());
+        }
+        entry.putLong(id).putLong(outs.isEmpty() ? commitTs : commitTs | WITH_OUTPUTS);
+        if (!outs.isEmpty()) {
+            entry.putInt(outs.size());
+            for (byte[] o : outs) entry.putInt(o.length).put(o);
+        }
+        remember(id, commitTs, outs);
+    }
+
+    private static List<byte[]> readOutputs(ByteBuffer v) {
+        int n = v.getInt();
+        List<byte[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte[] o = new byte[v.getInt()];
+            v.get(o);
+            out.add(o);
+        }
+        return out;
     }
 
     /**
@@ -133,9 +174,11 @@ final class AppliedGroups {
         }
     }
 
-    private void remember(long id, long commitTs) {
+    private void remember(long id, long commitTs, List<byte[]> outs) {
         recent.remove(id); // a re-commit after expiry moves to the end
         recent.put(id, commitTs);
+        if (outs.isEmpty()) outputs.remove(id);
+        else outputs.put(id, List.copyOf(outs));
         newestSeen = Math.max(newestSeen, commitTs);
     }
 
@@ -146,6 +189,7 @@ final class AppliedGroups {
         while (it.hasNext()) {
             Map.Entry<Long, Long> e = it.next();
             if (recent.size() <= cap && e.getValue() >= expired) break;
+            if (!outputs.isEmpty()) outputs.remove(e.getKey());
             it.remove();
         }
     }

@@ -1,8 +1,18 @@
 package deltakv.engine.txn;
 
+import java.util.List;
+
 /** Outcome of applying one operation group. */
 public sealed interface ApplyResult {
-    record Committed(long commitTs) implements ApplyResult {}
+    /**
+     * @param outputs one per {@link Mutation.AtApply} of the group, in order (empty for most groups); a
+     *                de-duplicated re-submission gets the original outputs
+     */
+    record Committed(long commitTs, List<byte[]> outputs) implements ApplyResult {
+        public Committed(long commitTs) {
+            this(commitTs, List.of());
+        }
+    }
 
     /** A version newer than startTs exists on {@code key} (a written key, a read key, or inside a read range). */
     record Conflict(byte[] key) implements ApplyResult {}

@@ -145,9 +145,9 @@ final class AsyncTxn<T> {
                 return;
             }
             snap.close();
-            if (r instanceof ApplyResult.Committed) {
+            if (r instanceof ApplyResult.Committed c) {
                 p.stats().committed();
-                result.complete(value);
+                result.complete(ResolvedAtApply.finish(value, c));
             } else {
                 conflict(r instanceof ApplyResult.Conflict c ? c.key() : null);
             }

@@ -50,6 +50,11 @@ public abstract class ForwardingTxn implements Txn {
     }
 
     @Override
+    public int atApply(byte[] op) {
+        return inner.atApply(op);
+    }
+
+    @Override
     public long latestVersionTs(KeyRange range) {
         return inner.latestVersionTs(range);
     }

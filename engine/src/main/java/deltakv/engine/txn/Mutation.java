@@ -4,7 +4,8 @@ package deltakv.engine.txn;
  * One write of an operation group. Keys are internal keys (already encoded by the collections layer).
  * {@link PutAtCommitTs} exists because delta keys embed the commit timestamp, which only the
  * committer knows (it allocates commitTS in log order); the apply function fills it in
- * deterministically, so every replica writes the same key.
+ * deterministically, so every replica writes the same key. {@link AtApply} goes one step further: the
+ * whole write is decided by the state machine when it applies the group (see {@link ApplyTimeOps}).
  */
 public sealed interface Mutation {
     /** Put {@code value} under {@code key}. */
@@ -23,4 +24,12 @@ public sealed interface Mutation {
             return k;
         }
     }
+
+    /**
+     * An operation the state machine evaluates when it applies the group, against the newest state, with
+     * {@link ApplyTimeOps}; its output travels back in {@link ApplyResult.Committed#outputs()}. Nothing
+     * about it is conflict-checked: the applier runs groups one at a time in log order, so the operation
+     * cannot race anything (variant delta-cf: pushes and pops on a hot list).
+     */
+    record AtApply(byte[] op) implements Mutation {}
 }

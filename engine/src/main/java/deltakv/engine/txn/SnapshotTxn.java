@@ -96,6 +96,11 @@ final class SnapshotTxn implements Txn {
     }
 
     @Override
+    public int atApply(byte[] op) {
+        return writes.atApply(op);
+    }
+
+    @Override
     public long latestVersionTs(KeyRange range) {
         trackRange(range);
         return store.latestCommitTsInRange(range.start(), range.end());

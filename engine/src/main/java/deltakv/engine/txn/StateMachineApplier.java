@@ -16,6 +16,7 @@ import java.util.List;
  *     any write/read key or range
  *       has a version > g.startTs?   → Conflict(key)               (OCC)
  *     else its mutations at g.commitTs + de-dup record → Committed
+ *          (apply-time operations evaluated here, their outputs returned and kept with the record)
  * </pre>
  * The groups of one log entry are written in ONE atomic batch together with the applied ts and the
  * log index, so a crash leaves an entry either wholly applied or not at all. Later groups of the entry
@@ -30,6 +31,7 @@ public final class StateMachineApplier {
     private final MvccStore store;
     private final AppliedGroups applied;
     private final boolean rejectStaleTs;
+    private final ApplyTimeOps ops;
     /** {@link MvccStore#commits()} after our last commit: a difference means someone else wrote. */
     private long ownCommits;
 
@@ -40,6 +42,11 @@ public final class StateMachineApplier {
     /** The default de-dup window; {@code rejectStaleTs} as below. */
     public StateMachineApplier(MvccStore store, boolean rejectStaleTs) {
         this(store, AppliedGroups.DEFAULT_WINDOW, rejectStaleTs);
+    }
+
+    /** The default de-dup window; {@code rejectStaleTs} and {@code ops} as below. */
+    public StateMachineApplier(MvccStore store, boolean rejectStaleTs, ApplyTimeOps ops) {
+        this(store, AppliedGroups.DEFAULT_WINDOW, rejectStaleTs, ops);
     }
 
     /** @param dedupWindow how long (HLC time) a committed group id is remembered */
@@ -53,7 +60,13 @@ public final class StateMachineApplier {
      *                      with a lagging clock writes below (or onto) existing versions
      */
     public StateMachineApplier(MvccStore store, long dedupWindow, boolean rejectStaleTs) {
+        this(store, dedupWindow, rejectStaleTs, ApplyTimeOps.NONE);
+    }
+
+    /** @param ops evaluates the groups' {@link Mutation.AtApply} operations */
+    public StateMachineApplier(MvccStore store, long dedupWindow, boolean rejectStaleTs, ApplyTimeOps ops) {
         this.store = store;
+        this.ops = ops;
         this.applied = new AppliedGroups(store, dedupWindow);
         this.rejectStaleTs = rejectStaleTs;
         this.ownCommits = store.commits();
@@ -87,11 +100,19 @@ public final class StateMachineApplier {
             for (OperationGroup g : groups) {
                 ApplyResult r = decide(g, pending, last);
                 if (r == null) {
-                    for (Mutation m : g.mutations()) add(batch, pending, m, g.commitTs());
-                    applied.record(g.id(), g.commitTs());
+                    List<byte[]> outputs = List.of();
+                    for (Mutation m : g.mutations()) {
+                        if (m instanceof Mutation.AtApply a) {
+                            if (outputs.isEmpty()) outputs = new ArrayList<>(1);
+                            outputs.add(ops.evaluate(a.op(), new AtApplyTxn(store, batch, pending, g.commitTs())));
+                        } else {
+                            add(batch, pending, m, g.commitTs());
+                        }
+                    }
+                    applied.record(g.id(), g.commitTs(), outputs);
                     last = Math.max(last, g.commitTs());
                     wrote = true;
-                    r = new ApplyResult.Committed(g.commitTs());
+                    r = new ApplyResult.Committed(g.commitTs(), outputs);
                 }
                 out.add(r);
             }
@@ -108,7 +129,7 @@ public final class StateMachineApplier {
     /** The rejection of {@code g}, or null if it commits; {@code last} includes this entry's groups. */
     private ApplyResult decide(OperationGroup g, PendingVersions pending, long last) {
         long original = applied.committedTs(g.id(), g.commitTs());
-        if (original != 0) return new ApplyResult.Committed(original);
+        if (original != 0) return new ApplyResult.Committed(original, applied.outputs(g.id()));
         if (rejectStaleTs && g.commitTs() <= last) return new ApplyResult.StaleTimestamp(g.commitTs(), last);
         byte[] conflict = ConflictCheck.firstConflict(store, pending, g);
         return conflict == null ? null : new ApplyResult.Conflict(conflict);
@@ -134,18 +155,17 @@ public final class StateMachineApplier {
     }
 
     private static void add(StoreBatch batch, PendingVersions pending, Mutation m, long commitTs) {
-        byte[] key;
         if (m instanceof Mutation.Put p) {
-            key = p.key();
-            batch.put(key, commitTs, p.value());
+            batch.put(p.key(), commitTs, p.value());
+            pending.add(p.key(), commitTs, new PendingWrite.Value(p.value()));
         } else if (m instanceof Mutation.Delete d) {
-            key = d.key();
-            batch.delete(key, commitTs);
+            batch.delete(d.key(), commitTs);
+            pending.add(d.key(), commitTs, new PendingWrite.Tombstone());
         } else {
             Mutation.PutAtCommitTs a = (Mutation.PutAtCommitTs) m;
-            key = a.keyAt(commitTs);
+            byte[] key = a.keyAt(commitTs);
             batch.put(key, commitTs, a.value());
+            pending.add(key, commitTs, new PendingWrite.Value(a.value()));
         }
-        pending.add(key, commitTs);
     }
 }

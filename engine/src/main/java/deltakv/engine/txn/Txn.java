@@ -35,6 +35,15 @@ public interface Txn {
     void putAtCommitTs(byte[] prefix, byte[] suffix, byte[] value);
 
     /**
+     * Leaves {@code op} to the state machine, which evaluates it when it applies this transaction (see
+     * {@link Mutation.AtApply}); returns the index of its output among the transaction's. Invisible to
+     * this transaction's own reads.
+     */
+    default int atApply(byte[] op) {
+        throw new UnsupportedOperationException("this transaction cannot carry apply-time operations");
+    }
+
+    /**
      * Newest commit timestamp of any version (including deletes) in {@code range}, also beyond the
      * snapshot; 0 if none. Used by WATCH. Registers the range for conflicts.
      */

@@ -68,9 +68,9 @@ public final class TxnExecutor {
                 T result = body.apply(txn);
                 if (!txn.hasWrites()) return result;
                 ApplyResult r = commit(txn.toGroup(AsyncTxn.newGroupId()));
-                if (r instanceof ApplyResult.Committed) {
+                if (r instanceof ApplyResult.Committed c) {
                     stats.committed();
-                    return result;
+                    return ResolvedAtApply.finish(result, c);
                 }
                 conflictKey = r instanceof ApplyResult.Conflict c ? c.key() : null;
             } catch (ConflictException e) {

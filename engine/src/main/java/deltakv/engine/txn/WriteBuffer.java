@@ -14,6 +14,7 @@ import java.util.TreeMap;
 final class WriteBuffer {
     private final TreeMap<byte[], PendingWrite> writes = new TreeMap<>(Bytes::compare);
     private final List<Mutation.PutAtCommitTs> atCommitTs = new ArrayList<>();
+    private final List<Mutation.AtApply> atApply = new ArrayList<>();
 
     void put(byte[] key, byte[] value) {
         writes.put(key.clone(), new PendingWrite.Value(value.clone()));
@@ -27,13 +28,19 @@ final class WriteBuffer {
         atCommitTs.add(new Mutation.PutAtCommitTs(prefix.clone(), suffix.clone(), value.clone()));
     }
 
+    /** Returns the operation's output index. */
+    int atApply(byte[] op) {
+        atApply.add(new Mutation.AtApply(op.clone()));
+        return atApply.size() - 1;
+    }
+
     /** The pending write to {@code key}, or null if the transaction did not write it. */
     PendingWrite get(byte[] key) {
         return writes.get(key);
     }
 
     boolean isEmpty() {
-        return writes.isEmpty() && atCommitTs.isEmpty();
+        return writes.isEmpty() && atCommitTs.isEmpty() && atApply.isEmpty();
     }
 
     /** Pending writes in [range.start, range.end), ascending or descending. */
@@ -44,12 +51,16 @@ final class WriteBuffer {
         return reverse ? sub.descendingMap() : sub;
     }
 
-    /** The mutations to commit: keyed writes in key order (one per key), then commit-ts puts in order. */
+    /**
+     * The mutations to commit: keyed writes in key order (one per key), then commit-ts puts, then
+     * apply-time operations, each in order (the operations see the keyed writes).
+     */
     List<Mutation> mutations() {
-        List<Mutation> out = new ArrayList<>(writes.size() + atCommitTs.size());
+        List<Mutation> out = new ArrayList<>(writes.size() + atCommitTs.size() + atApply.size());
         writes.forEach((k, w) -> out.add(w instanceof PendingWrite.Value v ? new Mutation.Put(k, v.value())
                 : new Mutation.Delete(k)));
         out.addAll(atCommitTs);
+        out.addAll(atApply);
         return out;
     }
 }

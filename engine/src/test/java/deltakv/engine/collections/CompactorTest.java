@@ -222,10 +222,4 @@ class CompactorTest {
             assertEquals(0, f.count(ListKeys.deltaRange(b("l"))));
         }
     }
-
-    @Test
-    void deltaCfIsRejected() {
-        assertThrows(IllegalArgumentException.class,
-                () -> DataLayer.create(EngineConfig.defaults(Variant.DELTA_CF), null));
-    }
 }

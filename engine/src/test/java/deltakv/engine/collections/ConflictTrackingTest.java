@@ -40,7 +40,7 @@ class ConflictTrackingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void readersConflictWithAnyConcurrentWriter(Variant v) {
         try (DataFixture f = new DataFixture(dir, v)) {
             f.push("l", End.RIGHT, "a", "b", "c");

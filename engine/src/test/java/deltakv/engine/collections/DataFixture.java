@@ -38,7 +38,7 @@ public final class DataFixture implements AutoCloseable {
     public DataFixture(Path dir, EngineConfig config) {
         this.config = config;
         this.store = MvccStore.open(dir);
-        StateMachineApplier applier = new StateMachineApplier(store);
+        StateMachineApplier applier = new StateMachineApplier(store, true, new ListOps());
         LocalCommitter committer = new LocalCommitter(applier, new Hlc(WallClock.SYSTEM));
         RetryPolicy patient = new RetryPolicy(Duration.ofNanos(50_000), Duration.ofMillis(2), 1_000_000,
                 Duration.ofSeconds(60), 3);
@@ -72,12 +72,19 @@ public final class DataFixture implements AutoCloseable {
         return run(t -> spec.handler().execute(t, argv));
     }
 
+    /** RPUSH/LPUSH in its own transaction, as the command runs it (delta-cf: decided at apply time). */
     public long push(String key, End end, String... values) {
-        return run(t -> lists().push(t, b(key), end, bytesList(values)));
+        return now(run(t -> lists().pushCommand(t, b(key), end, bytesList(values), false)));
     }
 
+    /** LPOP/RPOP key count in its own transaction, as the command runs it. */
     public List<String> pop(String key, End end, long count) {
-        return strings(run(t -> lists().pop(t, b(key), end, count)));
+        return strings(now(run(t -> lists().popCommand(t, b(key), end, count))).orElse(List.of()));
+    }
+
+    /** The value of an answer the executor has finished. */
+    public static <T> T now(Decided<T> answer) {
+        return ((Decided.Now<T>) answer).value();
     }
 
     public List<String> range(String key) {

@@ -34,7 +34,7 @@ class HotListConcurrencyTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"rmw", "delta"})
+    @ValueSource(strings = {"rmw", "delta", "delta-cf"})
     void everyElementPoppedExactlyOnce(String variant) throws Exception {
         EngineConfig cfg = new EngineConfig(Variant.parse(variant), Set.of(), 8, 256, 256, 512, Duration.ofMillis(3), 4);
         try (DataFixture f = new DataFixture(dir, cfg)) {
@@ -69,6 +69,9 @@ class HotListConcurrencyTest {
             assertEquals(popped.size(), unique.size(), "no element popped twice");
             assertEquals(PUSHERS * PER_PUSHER, unique.size(), "no element lost");
             assertEquals(0, f.len("q"));
+            if (variant.equals("delta-cf")) {
+                assertEquals(0, f.stats.snapshot().conflicts(), "delta-cf: pushes and pops never conflict");
+            }
             f.data.compactor().ifPresent(comp -> {
                 comp.close();
                 assertTrue(comp.stats().keysCompacted() > 0, "the compactor ran concurrently: " + comp.stats());

@@ -35,7 +35,7 @@ class ListModelPropertyTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (Variant v : List.of(Variant.RMW, Variant.DELTA)) for (long seed = 1; seed <= 4; seed++) out.add(Arguments.of(v, seed));
+        for (Variant v : List.of(Variant.RMW, Variant.DELTA, Variant.DELTA_CF)) for (long seed = 1; seed <= 4; seed++) out.add(Arguments.of(v, seed));
         return out.stream();
     }
 

@@ -18,7 +18,7 @@ class ListSemanticsTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void pushPopRangeIndex(Variant v) {
         try (DataFixture f = new DataFixture(dir, v)) {
             assertEquals(3, f.push("l", End.RIGHT, "a", "b", "c"));
@@ -39,7 +39,7 @@ class ListSemanticsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void recycledSequencesStayVisible(Variant v) {
         try (DataFixture f = new DataFixture(dir, v)) {
             f.push("l", End.RIGHT, "a", "b");
@@ -54,7 +54,7 @@ class ListSemanticsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void emptiedListDisappearsAndDelStartsFresh(Variant v) {
         try (DataFixture f = new DataFixture(dir, v)) {
             f.push("l", End.RIGHT, "a");
@@ -70,7 +70,7 @@ class ListSemanticsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void multiStylePushThenReadThenDelInOneTransaction(Variant v) {
         try (DataFixture f = new DataFixture(dir, v)) {
             f.push("l", End.RIGHT, "old");

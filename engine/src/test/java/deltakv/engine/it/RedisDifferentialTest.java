@@ -42,7 +42,7 @@ class RedisDifferentialTest {
 
     static List<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (Variant v : List.of(Variant.RMW, Variant.DELTA)) {
+        for (Variant v : List.of(Variant.RMW, Variant.DELTA, Variant.DELTA_CF)) {
             for (long seed : new long[] {1, 2, 3, 42}) out.add(Arguments.of(v, seed));
         }
         return out;

@@ -26,7 +26,7 @@ class BatchCodecTest {
                 List.of(b("k1"), new byte[0], new byte[] {(byte) 0xFF, 0}),
                 List.of(new KeyRange(b("a"), b("b")), new KeyRange(b("z"), null)),
                 List.of(new Mutation.Put(b("k1"), b("v1")), new Mutation.Delete(b("k2")),
-                        new Mutation.PutAtCommitTs(b("!d|"), b("s"), new byte[300])));
+                        new Mutation.PutAtCommitTs(b("!d|"), b("s"), new byte[300]), new Mutation.AtApply(b("op"))));
     }
 
     @Test
@@ -57,6 +57,7 @@ class BatchCodecTest {
         assertArrayEquals(b("!d|"), m.prefix());
         assertEquals(300, m.value().length);
         assertArrayEquals(b("k2"), ((Mutation.Delete) out.get(0).mutations().get(1)).key());
+        assertArrayEquals(b("op"), ((Mutation.AtApply) out.get(0).mutations().get(3)).op());
     }
 
     @Test
@@ -78,8 +79,12 @@ class BatchCodecTest {
     @Test
     void resultsRoundTrip() {
         List<ApplyResult> in = List.of(new ApplyResult.Committed(42), new ApplyResult.Conflict(b("hot")),
-                new ApplyResult.StaleTimestamp(5, 9));
+                new ApplyResult.StaleTimestamp(5, 9), new ApplyResult.Committed(43, List.of(b("out"), new byte[0])));
         List<ApplyResult> out = ResultCodec.decode(ResultCodec.encode(in));
+        ApplyResult.Committed withOutputs = (ApplyResult.Committed) out.get(3);
+        assertEquals(43, withOutputs.commitTs());
+        assertArrayEquals(b("out"), withOutputs.outputs().get(0));
+        assertEquals(0, withOutputs.outputs().get(1).length);
         assertEquals(in.get(0), out.get(0));
         assertEquals(in.get(2), out.get(2));
         assertTrue(out.get(1) instanceof ApplyResult.Conflict c && Arrays.equals(c.key(), b("hot")));

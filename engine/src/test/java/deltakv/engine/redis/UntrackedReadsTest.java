@@ -36,7 +36,7 @@ class UntrackedReadsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void aReadInsideMultiConflictsUnlessTheFlagUntracksIt(Variant v) {
         try (DataFixture f = new DataFixture(dir.resolve("tracked"), v)) {
             f.push("l", End.RIGHT, "a");

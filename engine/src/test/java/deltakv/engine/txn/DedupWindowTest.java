@@ -22,7 +22,7 @@ class DedupWindowTest extends TempStoreTest {
         try (StoreBatch b = store.newBatch()) {
             long last = 0;
             for (int i = 0; i < idTs.length; i += 2) {
-                g.record(idTs[i], idTs[i + 1]);
+                g.record(idTs[i], idTs[i + 1], java.util.List.of());
                 last = Math.max(last, idTs[i + 1]);
             }
             g.finishEntry(b);

@@ -8,6 +8,7 @@ import deltakv.engine.redis.Reply;
 import deltakv.engine.txn.Txn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** LPOP/RPOP key [count]: count is checked first, then the key (Redis 7 order). */
@@ -40,11 +41,14 @@ final class ListPopCommands {
         }
         byte[] key = args.get(1);
         if (strings.exists(txn, key)) return Reply.WRONGTYPE;
-        if (!lists.exists(txn, key)) return withCount ? Reply.NULL_ARRAY : Reply.NULL_BULK;
-        List<byte[]> popped = count == 0 ? List.of() : lists.pop(txn, key, end, count);
-        if (!withCount) return new Reply.Bulk(popped.get(0));
-        List<Reply> items = new ArrayList<>(popped.size());
-        for (byte[] p : popped) items.add(new Reply.Bulk(p));
+        return DecidedReplies.of(lists.popCommand(txn, key, end, count), popped -> reply(popped, withCount));
+    }
+
+    private static Reply reply(Optional<List<byte[]>> popped, boolean withCount) {
+        if (popped.isEmpty()) return withCount ? Reply.NULL_ARRAY : Reply.NULL_BULK;
+        if (!withCount) return new Reply.Bulk(popped.get().get(0));
+        List<Reply> items = new ArrayList<>(popped.get().size());
+        for (byte[] p : popped.get()) items.add(new Reply.Bulk(p));
         return new Reply.Array(items);
     }
 }

@@ -28,7 +28,7 @@ final class ListWriteCommands {
     private Reply push(Txn txn, List<byte[]> args, End end, boolean onlyIfExists) {
         byte[] key = args.get(1);
         if (strings.liveOrPurge(txn, key)) return Reply.WRONGTYPE;
-        if (onlyIfExists && !lists.exists(txn, key)) return new Reply.Int(0);
-        return new Reply.Int(lists.push(txn, key, end, args.subList(2, args.size())));
+        return DecidedReplies.of(lists.pushCommand(txn, key, end, args.subList(2, args.size()), onlyIfExists),
+                Reply.Int::new);
     }
 }

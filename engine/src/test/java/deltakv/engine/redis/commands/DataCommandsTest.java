@@ -41,7 +41,7 @@ class DataCommandsTest {
     private static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value";
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void listCommands(Variant v) {
         try (DataFixture f = new DataFixture(dir, v)) {
             expect(f, "int:3", "RPUSH", "l", "a", "b", "c");
@@ -83,7 +83,7 @@ class DataCommandsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void typesAndKeys(Variant v) {
         try (DataFixture f = new DataFixture(dir, v)) {
             expect(f, "+OK", "SET", "s", "v");
@@ -121,7 +121,7 @@ class DataCommandsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"RMW", "DELTA"})
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
     void setOptionsAndExpiry(Variant v) throws InterruptedException {
         try (DataFixture f = new DataFixture(dir, v)) {
             String invalid = "-ERR invalid expire time in 'set' command";
