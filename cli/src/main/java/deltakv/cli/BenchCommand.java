@@ -1,0 +1,14 @@
+package deltakv.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code dkv bench contended} (CLI.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks against real clusters, with a redis-server reference.",
+        subcommands = {BenchContendedCommand.class})
+public final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,98 @@
+package deltakv.cli;
+
+import deltakv.runner.bench.BenchOptions;
+import deltakv.runner.bench.ContendedBench;
+import deltakv.workloads.bench.BenchOp;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dkv bench contended}: hot keys under many clients, every variant on a fresh local cluster next to
+ * one real redis-server (CLI.md). The options only; the bench is {@link ContendedBench}. Exit 1 if an end
+ * check found an element lost or duplicated.
+ */
+@Command(name = "contended", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Throughput, latency, conflicts per op and an end check for pushes/pops on a few hot lists, "
+                + "per variant on a fresh local cluster, next to one real redis-server.")
+public final class BenchContendedCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--variants", defaultValue = "rmw,delta,delta-cf", split = ",",
+            description = "Variants to measure (default: ${DEFAULT-VALUE}).")
+    List<String> variants;
+
+    @Option(names = "--op", defaultValue = "rpush", split = ",",
+            description = "rpush, lpush, lpop (lists filled first) or rpush-lpop (half producers, half consumers on the same lists); several: comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> ops;
+
+    @Option(names = "--clients", defaultValue = "1,4,16,64", split = ",", description = "Client counts (default: ${DEFAULT-VALUE}).")
+    List<Integer> clients;
+
+    @Option(names = "--keys", defaultValue = "1,64", split = ",", description = "Key counts; 1 = one hot list (default: ${DEFAULT-VALUE}).")
+    List<Integer> keys;
+
+    @Option(names = "--duration", defaultValue = "10", description = "Seconds measured per point (default: ${DEFAULT-VALUE}).")
+    double duration;
+
+    // A fresh cluster's JIT keeps compiling for 30 s or more on 2 cores: 64 clients measured 7.9k RPUSH/s after
+    // a 10 s warm-up and 13.5k after 30 s (docs/bench-history.md).
+    @Option(names = "--warmup", defaultValue = "30",
+            description = "Seconds of unmeasured load on each fresh cluster, and again before each point (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--repeat", defaultValue = "1",
+            description = "Measure every point this many times, each on fresh clusters: the samples dkv gate tests (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--nodes", defaultValue = "3", description = "Cluster size (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--reference", defaultValue = "redis-server",
+            description = "Reference points measured with the same clients first: redis-server (one process, no "
+                    + "replication, no persistence; what this machine's load generator and loopback allow) or none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String reference;
+
+    @Option(names = "--out", defaultValue = "bench/bench.json",
+            description = "Results JSON; the chart goes next to it as .png (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--connect", defaultValue = "all",
+            description = "Which nodes the clients connect to: all (spread; followers relay to the leader) or leader (default: ${DEFAULT-VALUE}).")
+    String connect;
+
+    @Option(names = "--proxies", defaultValue = "off",
+            description = "Node-to-node traffic through the harness's proxy mesh: off, on, or both (each variant twice, "
+                    + "labelled VARIANT+proxies: the mesh's overhead in one run) (default: ${DEFAULT-VALUE}).")
+    String proxies;
+
+    @Option(names = "--dir", defaultValue = "dkv-bench", description = "Where the bench clusters live (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--base-port", defaultValue = "6481", description = "Redis port of n1 (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        BenchOptions options;
+        try {
+            options = new BenchOptions(variants, ops.stream().map(BenchOp::parse).toList(), clients, keys, duration, warmup,
+                    repeat, nodes, reference, connect, proxies, dir, basePort, out);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("dkv: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        List<Map<String, Object>> rows = new ContendedBench(options, o).run();
+        boolean endChecksOk = rows.stream().noneMatch(r -> Boolean.FALSE.equals(r.get("end_ok")));
+        if (!endChecksOk) o.println("an end check FAILED: elements were lost or duplicated (see the rows above)");
+        return endChecksOk ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+}

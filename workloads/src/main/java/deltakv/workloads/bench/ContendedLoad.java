@@ -1,0 +1,177 @@
+package deltakv.workloads.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+
+/**
+ * Closed-loop load of one {@link LoadPoint}: each client has its own Jedis connection (clients spread over
+ * {@code ports}) and sends one command per call, recording the latency of every successful call while
+ * measuring. Afterwards the lists are read back for the {@link EndCheck}.
+ */
+public final class ContendedLoad {
+    /** RESP2 without Jedis' RESP3 auto-negotiation (the engine speaks RESP2; Jedis would warn per connection). */
+    private static final JedisClientConfig CLIENT = DefaultJedisClientConfig.builder()
+            .timeoutMillis(30_000).autoNegotiateProtocol(false).build();
+    private static final int PREFILL_BATCH = 500;
+    private static final int READ_PAGE = 10_000;
+
+    private ContendedLoad() {}
+
+    public static LoadResult run(List<Integer> ports, LoadPoint p) throws InterruptedException {
+        Ledger prefill = prefill(ports.get(0), p);
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Client[] clients = new Client[p.clients()];
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < p.clients(); c++) {
+            clients[c] = new Client(c, ports.get(c % ports.size()), p, measuring, running);
+            Thread t = new Thread(clients[c]::loop, "bench-" + c);
+            t.start();
+            threads.add(t);
+        }
+        Thread.sleep((long) (p.warmupSeconds() * 1000));
+        measuring.set(true);
+        long start = System.nanoTime();
+        Thread.sleep((long) (p.seconds() * 1000));
+        measuring.set(false);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        for (Thread t : threads) t.join(60_000);
+
+        long ops = 0;
+        long errors = 0;
+        long empty = 0;
+        List<Ledger> ledgers = new ArrayList<>();
+        ledgers.add(prefill);
+        for (Client c : clients) {
+            ops += c.count;
+            errors += c.errors;
+            empty += c.empty;
+            ledgers.add(c.ledger);
+        }
+        long[] all = new long[(int) ops];
+        int at = 0;
+        for (Client c : clients) {
+            System.arraycopy(c.latencies, 0, all, at, c.count);
+            at += c.count;
+        }
+        Arrays.sort(all);
+        EndCheck end = Ledger.check(ledgers, remaining(ports.get(0), p));
+        return new LoadResult(p, ops, errors, empty, elapsed, ops / elapsed, pct(all, 0.50), pct(all, 0.99), end);
+    }
+
+    /** Fills every list with {@code prefillPerKey} elements, in batches of {@value #PREFILL_BATCH}. */
+    private static Ledger prefill(int port, LoadPoint p) {
+        Ledger l = new Ledger();
+        if (p.prefillPerKey() == 0) return l;
+        try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", port), CLIENT)) {
+            for (int k = 0; k < p.keys(); k++) {
+                for (int from = 0; from < p.prefillPerKey(); from += PREFILL_BATCH) {
+                    String[] batch = new String[Math.min(PREFILL_BATCH, p.prefillPerKey() - from)];
+                    for (int i = 0; i < batch.length; i++) batch[i] = "p" + k + "-" + (from + i);
+                    try {
+                        j.rpush(p.key(k), batch);
+                        l.acknowledged.addAll(Arrays.asList(batch));
+                    } catch (RuntimeException e) {
+                        l.uncertain.addAll(Arrays.asList(batch));
+                    }
+                }
+            }
+        }
+        return l;
+    }
+
+    /** Everything left in the lists, read in pages. */
+    private static List<String> remaining(int port, LoadPoint p) {
+        List<String> out = new ArrayList<>();
+        try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", port), CLIENT)) {
+            for (int k = 0; k < p.keys(); k++) {
+                for (long from = 0; ; from += READ_PAGE) {
+                    List<String> page = j.lrange(p.key(k), from, from + READ_PAGE - 1);
+                    out.addAll(page);
+                    if (page.size() < READ_PAGE) break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double pct(long[] sorted, double q) {
+        if (sorted.length == 0) return Double.NaN;
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+
+    /** One client thread: its connection, counters and ledger (read by the main thread after join). */
+    private static final class Client {
+        final int id;
+        final int port;
+        final LoadPoint p;
+        final AtomicBoolean measuring;
+        final AtomicBoolean running;
+        final Ledger ledger = new Ledger();
+        long[] latencies = new long[1 << 14];
+        int count;
+        long errors;
+        long empty;
+
+        Client(int id, int port, LoadPoint p, AtomicBoolean measuring, AtomicBoolean running) {
+            this.id = id;
+            this.port = port;
+            this.p = p;
+            this.measuring = measuring;
+            this.running = running;
+        }
+
+        void loop() {
+            String key = p.key(p.op().key(id, p.keys()));
+            boolean producer = p.op().producer(id);
+            Jedis j = null;
+            for (long seq = 0; running.get(); seq++) {
+                String element = producer ? "c" + id + "-" + seq : null;
+                try {
+                    if (j == null) j = new Jedis(new HostAndPort("127.0.0.1", port), CLIENT);
+                    long t0 = System.nanoTime();
+                    boolean counted = producer ? push(j, key, element) : pop(j, key);
+                    long d = System.nanoTime() - t0;
+                    if (measuring.get()) {
+                        if (!counted) {
+                            empty++;
+                        } else {
+                            if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
+                            latencies[count++] = d;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    if (producer) ledger.uncertain.add(element);
+                    else ledger.uncertainPops++;
+                    if (measuring.get()) errors++;
+                    if (j != null) j.close();
+                    j = null;
+                }
+            }
+            if (j != null) j.close();
+        }
+
+        private boolean push(Jedis j, String key, String element) {
+            if (p.op() == BenchOp.LPUSH) j.lpush(key, element);
+            else j.rpush(key, element);
+            ledger.acknowledged.add(element);
+            return true;
+        }
+
+        /** False if the list was empty. */
+        private boolean pop(Jedis j, String key) {
+            String got = j.lpop(key);
+            if (got == null) return false;
+            ledger.popped.add(got);
+            return true;
+        }
+    }
+}

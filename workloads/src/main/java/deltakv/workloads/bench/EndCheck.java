@@ -1,0 +1,28 @@
+package deltakv.workloads.bench;
+
+/**
+ * Whether the lists hold what the clients were told: every element whose push was acknowledged was popped
+ * or is still in its list, and no element came out (or sits) twice.
+ *
+ * @param acknowledged elements whose push succeeded (prefill included)
+ * @param uncertain    pushes that failed or timed out: they may or may not have landed
+ * @param uncertainPops pops that failed or timed out: each may have taken an element nobody saw
+ * @param popped       elements pops returned
+ * @param remaining    elements left in the lists at the end
+ * @param lost         acknowledged elements neither popped nor remaining
+ * @param duplicated   extra copies: elements popped or remaining more than once in all
+ * @param unexpected   elements popped or remaining that no client ever pushed
+ */
+public record EndCheck(long acknowledged, long uncertain, long uncertainPops, long popped, long remaining, long lost, long duplicated,
+                       long unexpected) {
+    /** Nothing duplicated or made up, and no more lost than failed pops can explain. */
+    public boolean ok() {
+        return lost <= uncertainPops && duplicated == 0 && unexpected == 0;
+    }
+
+    @Override
+    public String toString() {
+        return ok() ? "ok (" + acknowledged + " pushed, " + popped + " popped, " + remaining + " left)"
+                : "FAILED: lost " + lost + ", duplicated " + duplicated + ", unexpected " + unexpected;
+    }
+}

@@ -1,0 +1,58 @@
+package deltakv.workloads.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.commands.ProtocolCommand;
+
+/**
+ * Engine counters from {@code DKV.STATS}, summed over the nodes: conflicts (a conflicting attempt of any
+ * transaction) and Raft batching (groups per log entry decides how far the per-entry cost is amortised).
+ * A node that does not answer counts as 0; a redis-server has none of them.
+ */
+public record ServerCounters(long conflicts, long groups, long batches) {
+    private static final ProtocolCommand STATS = () -> "DKV.STATS".getBytes(StandardCharsets.UTF_8);
+
+    public static ServerCounters read(List<Integer> ports) {
+        long conflicts = 0;
+        long groups = 0;
+        long batches = 0;
+        for (int port : ports) {
+            try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", port),
+                    DefaultJedisClientConfig.builder().timeoutMillis(2000).autoNegotiateProtocol(false).build())) {
+                @SuppressWarnings("unchecked")
+                List<Object> kv = (List<Object>) j.sendCommand(STATS);
+                conflicts += value(kv, "txn_conflicts");
+                groups += value(kv, "raft_groups_submitted");
+                batches += value(kv, "raft_batches_submitted");
+            } catch (RuntimeException e) {
+                // a node that does not answer contributes nothing
+            }
+        }
+        return new ServerCounters(conflicts, groups, batches);
+    }
+
+    /** Conflicts per op since {@code before}. */
+    public double conflictsPerOp(ServerCounters before, long ops) {
+        return ops == 0 ? 0 : (double) (conflicts - before.conflicts) / ops;
+    }
+
+    /** Groups per log entry since {@code before}; 0 if no entry was submitted. */
+    public double groupsPerEntry(ServerCounters before) {
+        long entries = batches - before.batches;
+        return entries == 0 ? 0 : (double) (groups - before.groups) / entries;
+    }
+
+    private static long value(List<Object> kv, String name) {
+        for (int i = 0; i + 1 < kv.size(); i += 2) {
+            if (name.equals(text(kv.get(i)))) return Long.parseLong(text(kv.get(i + 1)));
+        }
+        return 0;
+    }
+
+    private static String text(Object o) {
+        return o instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(o);
+    }
+}
