@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real redis-server started as an OS process on a free loopback port, no persistence, stopped by
- * PID on close. The differential tests compare replies against it; {@code dkv cluster bench} measures
+ * PID on close. The differential tests compare replies against it; {@code dkv bench contended} measures
  * it as the machine's reference point. Installed by scripts/install-test-deps.sh (Debian package
  * redis-server).
  */
