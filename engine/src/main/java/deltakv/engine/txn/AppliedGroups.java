@@ -6,7 +6,6 @@ import deltakv.engine.storage.MvccStore;
 import deltakv.engine.storage.StoreBatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +52,10 @@ final class AppliedGroups {
     private final long window;
     private final int cap;
     /** Live records in commit order (id -> commit ts). */
-    private final LinkedHashMap<Long, Long> recent = new LinkedHashMap<>(1024);
-    /** Outputs of the live records that have any. */
-    private final HashMap<Long, List<byte[]>> outputs = new HashMap<>();
+    private final LinkedHashMap<Long, Applied> recent = new LinkedHashMap<>(1024);
+
+    /** A live record: one object per group either way (a boxed ts before outputs existed). */
+    private record Applied(long commitTs, List<byte[]> outputs) {}
     /** The records of the entry being applied, written by {@link #finishEntry}. */
     /** Grows (and stays grown) when an entry commits more groups than it holds. */
     private ByteBuffer entry = ByteBuffer.allocate(16 * 512);
@@ -84,7 +84,6 @@ final class AppliedGroups {
      */
     void resync() {
         recent.clear();
-        outputs.clear();
         entry.clear();
         entryNewest = Long.MIN_VALUE;
         newestSeen = Long.MIN_VALUE;
@@ -109,13 +108,14 @@ final class AppliedGroups {
      * or 0.
      */
     long committedTs(long id, long commitTs) {
-        Long ts = recent.get(id);
-        return ts == null || ts < commitTs - window ? 0 : ts;
+        Applied a = recent.get(id);
+        return a == null || a.commitTs() < commitTs - window ? 0 : a.commitTs();
     }
 
     /** Outputs of the committed group {@code id} (empty if it had none). */
     List<byte[]> outputs(long id) {
-        return outputs.getOrDefault(id, List.of());
+        Applied a = recent.get(id);
+        return a == null ? List.of() : a.outputs();
     }
 
     /**
@@ -176,20 +176,17 @@ final class AppliedGroups {
 
     private void remember(long id, long commitTs, List<byte[]> outs) {
         recent.remove(id); // a re-commit after expiry moves to the end
-        recent.put(id, commitTs);
-        if (outs.isEmpty()) outputs.remove(id);
-        else outputs.put(id, List.copyOf(outs));
+        recent.put(id, new Applied(commitTs, outs)); // outs: the applier's list, never changed after
         newestSeen = Math.max(newestSeen, commitTs);
     }
 
     /** Drops expired records and, past the cap, the oldest ones. */
     private void evict() {
         long expired = cutoff(newestSeen);
-        Iterator<Map.Entry<Long, Long>> it = recent.entrySet().iterator();
+        Iterator<Map.Entry<Long, Applied>> it = recent.entrySet().iterator();
         while (it.hasNext()) {
-            Map.Entry<Long, Long> e = it.next();
-            if (recent.size() <= cap && e.getValue() >= expired) break;
-            if (!outputs.isEmpty()) outputs.remove(e.getKey());
+            Map.Entry<Long, Applied> e = it.next();
+            if (recent.size() <= cap && e.getValue().commitTs() >= expired) break;
             it.remove();
         }
     }

@@ -11,43 +11,46 @@ import java.util.TreeMap;
  * had been written on its own. Apply-time operations ({@link AtApplyTxn}) read the values too.
  */
 final class PendingVersions {
-    private final TreeMap<byte[], Long> newest = new TreeMap<>(Bytes::compare);
-    /** The last value written to each key (apply order). */
-    private final TreeMap<byte[], PendingWrite> values = new TreeMap<>(Bytes::compare);
+    /** Per key: the newest pending ts and the last value written (apply order); one map, one lookup per write. */
+    private final TreeMap<byte[], Pending> pending = new TreeMap<>(Bytes::compare);
+
+    private record Pending(long newestTs, PendingWrite last) {}
 
     void add(byte[] key, long ts, PendingWrite value) {
-        newest.merge(key, ts, Math::max);
-        values.put(key, value);
+        pending.merge(key, new Pending(ts, value), (o, n) -> new Pending(Math.max(o.newestTs(), n.newestTs()), n.last()));
     }
 
     /** The last pending write to {@code key}, or null if none. */
     PendingWrite value(byte[] key) {
-        return values.get(key);
+        Pending p = pending.get(key);
+        return p == null ? null : p.last();
     }
 
-    /** Pending writes in {@code range}, ascending or descending. */
+    /** Pending writes in {@code range}, ascending or descending (a copy: apply-time scans are rare). */
     NavigableMap<byte[], PendingWrite> in(KeyRange range, boolean reverse) {
-        NavigableMap<byte[], PendingWrite> sub = range.end() == null ? values.tailMap(range.start(), true)
-                : Bytes.compare(range.start(), range.end()) >= 0 ? new TreeMap<>(Bytes::compare)
-                : values.subMap(range.start(), true, range.end(), false);
-        return reverse ? sub.descendingMap() : sub;
+        TreeMap<byte[], PendingWrite> out = new TreeMap<>(Bytes::compare);
+        for (Map.Entry<byte[], Pending> e : sub(range).entrySet()) out.put(e.getKey(), e.getValue().last());
+        return reverse ? out.descendingMap() : out;
     }
 
     /** Newest pending ts of {@code key}; 0 if none (as {@code MvccStore.latestCommitTs}). */
     long newestTs(byte[] key) {
-        Long ts = newest.get(key);
-        return ts == null ? 0 : ts;
+        Pending p = pending.get(key);
+        return p == null ? 0 : p.newestTs();
     }
 
     /** The first key (ascending) in {@code range} with a pending version above {@code ts}, or null. */
     byte[] firstNewerThan(KeyRange range, long ts) {
-        if (newest.isEmpty()) return null;
-        NavigableMap<byte[], Long> in = range.end() == null ? newest.tailMap(range.start(), true)
-                : Bytes.compare(range.start(), range.end()) >= 0 ? new TreeMap<>()
-                : newest.subMap(range.start(), true, range.end(), false);
-        for (Map.Entry<byte[], Long> e : in.entrySet()) {
-            if (e.getValue() > ts) return e.getKey();
+        if (pending.isEmpty()) return null;
+        for (Map.Entry<byte[], Pending> e : sub(range).entrySet()) {
+            if (e.getValue().newestTs() > ts) return e.getKey();
         }
         return null;
+    }
+
+    private NavigableMap<byte[], Pending> sub(KeyRange range) {
+        if (range.end() == null) return pending.tailMap(range.start(), true);
+        if (Bytes.compare(range.start(), range.end()) >= 0) return new TreeMap<>(Bytes::compare);
+        return pending.subMap(range.start(), true, range.end(), false);
     }
 }
