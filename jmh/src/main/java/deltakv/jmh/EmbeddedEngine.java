@@ -4,7 +4,7 @@ import deltakv.engine.EngineConfig;
 import deltakv.engine.clock.Hlc;
 import deltakv.engine.clock.OffsetClock;
 import deltakv.engine.collections.DataLayer;
-import deltakv.engine.collections.ListOps;
+import deltakv.engine.collections.DataOps;
 import deltakv.engine.storage.MvccStore;
 import deltakv.engine.txn.ConflictStats;
 import deltakv.engine.txn.LocalCommitter;
@@ -40,7 +40,7 @@ final class EmbeddedEngine implements AutoCloseable {
         store = MvccStore.open(dir);
         OffsetClock wall = OffsetClock.system();
         Hlc hlc = new Hlc(wall);
-        LocalCommitter committer = new LocalCommitter(new StateMachineApplier(store, true, new ListOps()), hlc);
+        LocalCommitter committer = new LocalCommitter(new StateMachineApplier(store, true, new DataOps()), hlc);
         executor = new TxnExecutor(store, committer, new SnapshotRegistry(), new ConflictStats());
         data = DataLayer.create(cfg, executor::execute, wall::millis);
     }

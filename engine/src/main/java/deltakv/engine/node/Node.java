@@ -1,48 +1,48 @@
 package deltakv.engine.node;
 
 import deltakv.engine.Bug;
-import deltakv.engine.redis.ExecOptions;
-import deltakv.engine.redis.Reply;
-import deltakv.engine.txn.AmbiguousRetriedAsNew;
-import deltakv.engine.txn.ReadsCheckedBeforeProposal;
-import deltakv.engine.txn.Txn;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import deltakv.engine.clock.Hlc;
 import deltakv.engine.clock.OffsetClock;
 import deltakv.engine.collections.DataLayer;
+import deltakv.engine.collections.DataOps;
 import deltakv.engine.collections.Keyspace;
-import deltakv.engine.collections.ListOps;
+import deltakv.engine.raft.RaftNodeStatus;
+import deltakv.engine.raft.RaftReplica;
+import deltakv.engine.raft.Replication;
 import deltakv.engine.redis.ClientStats;
 import deltakv.engine.redis.CommandTable;
 import deltakv.engine.redis.ConnectionCommands;
+import deltakv.engine.redis.ExecOptions;
 import deltakv.engine.redis.LocalCommand;
 import deltakv.engine.redis.RedisServer;
+import deltakv.engine.redis.Reply;
 import deltakv.engine.redis.ServerContext;
 import deltakv.engine.redis.TxnRunner;
 import deltakv.engine.redis.admin.AdminCommands;
 import deltakv.engine.redis.admin.AdminContext;
 import deltakv.engine.redis.admin.NodeInfo;
+import deltakv.engine.redis.admin.NodeStatus;
 import deltakv.engine.redis.commands.DataCommands;
 import deltakv.engine.redis.relay.Relay;
 import deltakv.engine.redis.relay.RelayConnector;
-import deltakv.engine.redis.admin.NodeStatus;
-import deltakv.engine.raft.RaftNodeStatus;
-import deltakv.engine.raft.RaftReplica;
-import deltakv.engine.raft.Replication;
 import deltakv.engine.storage.MvccStore;
+import deltakv.engine.txn.AmbiguousRetriedAsNew;
 import deltakv.engine.txn.Committer;
 import deltakv.engine.txn.ConflictStats;
 import deltakv.engine.txn.LocalCommitter;
+import deltakv.engine.txn.ReadsCheckedBeforeProposal;
 import deltakv.engine.txn.SnapshotRegistry;
 import deltakv.engine.txn.StateMachineApplier;
+import deltakv.engine.txn.Txn;
 import deltakv.engine.txn.TxnExecutor;
 import deltakv.engine.txn.VersionGc;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * One single-member engine node, wired bottom-up:
@@ -66,7 +66,7 @@ public final class Node implements AutoCloseable {
             Hlc hlc = new Hlc(wall);
             // hlc-no-observe re-creates the upstream engine, which had no apply-time stale-ts guard
             StateMachineApplier applier = new StateMachineApplier(store,
-                    !options.bugs().contains(Bug.HLC_NO_OBSERVE), new ListOps());
+                    !options.bugs().contains(Bug.HLC_NO_OBSERVE), new DataOps());
             // Cluster member (--peers): commits go through Raft; otherwise the local committer.
             RaftReplica replica = replication == null ? null
                     : resources.push(startReplica(replication, options.id(), applier, hlc));

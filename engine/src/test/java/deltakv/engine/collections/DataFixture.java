@@ -38,7 +38,7 @@ public final class DataFixture implements AutoCloseable {
     public DataFixture(Path dir, EngineConfig config) {
         this.config = config;
         this.store = MvccStore.open(dir);
-        StateMachineApplier applier = new StateMachineApplier(store, true, new ListOps());
+        StateMachineApplier applier = new StateMachineApplier(store, true, new DataOps());
         LocalCommitter committer = new LocalCommitter(applier, new Hlc(WallClock.SYSTEM));
         RetryPolicy patient = new RetryPolicy(Duration.ofNanos(50_000), Duration.ofMillis(2), 1_000_000,
                 Duration.ofSeconds(60), 3);

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A seeded random script of list, string and transaction commands, including error cases (wrong arity,
+ * A seeded random script of list, string, counter and transaction commands, including error cases (wrong arity,
  * WRONGTYPE, bad counts and indexes, syntax errors, unknown commands, EXECABORT, WATCH). Keys are few so
  * that types collide often. The same seed always gives the same script.
  */
 public final class CommandScript {
     private static final String[] KEYS = {"q1", "q2", "q3", "s1", "s2"};
-    private static final String[] VALUES = {"a", "b", "c", "d", "e", "", "hello world", "ünï"};
+    private static final String[] VALUES = {"a", "b", "c", "d", "e", "", "hello world", "ünï", "7", "-3",
+            "9223372036854775807"};
+    private static final String[] INCREMENTS = {"1", "5", "-2", "0", "x", "1.5", "9223372036854775807",
+            "-9223372036854775808", " 3", "+4", "007"};
     private static final String[] COUNTS = {"0", "1", "2", "3", "5", "-1", "x", "100"};
     private static final String[] INDEXES = {"0", "1", "2", "-1", "-2", "-3", "5", "-100", "100", "x"};
 
@@ -64,7 +67,8 @@ public final class CommandScript {
     }
 
     private List<String> arityError() {
-        return switch (rnd.nextInt(6)) {
+        return switch (rnd.nextInt(7)) {
+            case 6 -> List.of("INCRBY", key());
             case 0 -> List.of("LLEN");
             case 1 -> List.of("RPUSH", key());
             case 2 -> List.of("GET", key(), key());
@@ -76,7 +80,7 @@ public final class CommandScript {
 
     private List<String> dataCommand() {
         String k = key();
-        return switch (rnd.nextInt(22)) {
+        return switch (rnd.nextInt(26)) {
             case 0, 1, 2 -> withValues(List.of("RPUSH", k));
             case 3, 4 -> withValues(List.of("LPUSH", k));
             case 5 -> withValues(List.of("RPUSHX", k));
@@ -93,6 +97,10 @@ public final class CommandScript {
             case 18 -> rnd.nextBoolean() ? List.of("DEL", k) : List.of("UNLINK", k, key());
             case 19 -> List.of("EXISTS", k, key(), k);
             case 20 -> List.of("TYPE", k);
+            case 22 -> List.of("INCR", k);
+            case 23 -> List.of("DECR", k);
+            case 24 -> List.of("INCRBY", k, pick(INCREMENTS));
+            case 25 -> List.of("DECRBY", k, pick(INCREMENTS));
             default -> List.of("DEL", k, key());
         };
     }

@@ -1,5 +1,7 @@
 package deltakv.engine.redis.commands;
 
+import deltakv.engine.Variant;
+import deltakv.engine.collections.Counters;
 import deltakv.engine.collections.DataLayer;
 import deltakv.engine.redis.CommandSpec;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ public final class DataCommands {
     public static Map<String, CommandSpec> table(DataLayer data) {
         List<CommandSpec> all = new ArrayList<>();
         all.addAll(new StringCommands(data.strings(), data.lists(), data.keyspace()).specs());
+        all.addAll(new CounterCommands(new Counters(data.strings(), data.lists(), data.variant() == Variant.DELTA_CF)).specs());
         all.addAll(new KeyCommands(data.keyspace()).specs());
         all.addAll(new ListWriteCommands(data.strings(), data.lists()).specs());
         all.addAll(new ListPopCommands(data.strings(), data.lists()).specs());

@@ -1,6 +1,7 @@
 package deltakv.engine.redis.commands;
 
 import deltakv.engine.collections.ListStore;
+import deltakv.engine.collections.RedisInts;
 import deltakv.engine.collections.StringStore;
 import deltakv.engine.redis.CommandSpec;
 import deltakv.engine.redis.Reply;

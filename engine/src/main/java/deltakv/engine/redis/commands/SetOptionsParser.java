@@ -1,5 +1,6 @@
 package deltakv.engine.redis.commands;
 
+import deltakv.engine.collections.RedisInts;
 import deltakv.engine.redis.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

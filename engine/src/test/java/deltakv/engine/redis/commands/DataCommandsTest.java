@@ -162,4 +162,26 @@ class DataCommandsTest {
             expect(f, "w", "GET", "t");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"RMW", "DELTA", "DELTA_CF"})
+    void counters(Variant v) {
+        try (DataFixture f = new DataFixture(dir, v)) {
+            expect(f, "int:1", "INCR", "c");
+            expect(f, "int:11", "INCRBY", "c", "10");
+            expect(f, "int:9", "DECRBY", "c", "2");
+            expect(f, "int:8", "DECR", "c");
+            expect(f, "8", "GET", "c");
+            expect(f, "-ERR value is not an integer or out of range", "INCRBY", "c", "1.5");
+            expect(f, "-ERR value is not an integer or out of range", "INCRBY", "c", "+1");
+            expect(f, "-ERR decrement would overflow", "DECRBY", "c", "-9223372036854775808");
+            expect(f, "int:9223372036854775807", "INCRBY", "c", "9223372036854775799");
+            expect(f, "-ERR increment or decrement would overflow", "INCR", "c");
+            expect(f, "+OK", "SET", "s", "x");
+            expect(f, "-ERR value is not an integer or out of range", "INCR", "s");
+            expect(f, "int:1", "RPUSH", "l", "a");
+            expect(f, WRONGTYPE, "INCR", "l");
+            expect(f, "-ERR value is not an integer or out of range", "INCRBY", "l", "x"); // the argument first
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package deltakv.engine.redis.commands;
+package deltakv.engine.collections;
 
 import java.util.OptionalLong;
 

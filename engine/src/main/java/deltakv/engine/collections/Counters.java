@@ -1,0 +1,91 @@
+package deltakv.engine.collections;
+
+import deltakv.engine.txn.MultiBlock;
+import deltakv.engine.txn.Txn;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * INCRBY on the string type (INCR, DECR and DECRBY are forms of it). In every variant but delta-cf it runs
+ * at the transaction's snapshot with the string key tracked, so two concurrent increments of one counter
+ * conflict. In delta-cf a standalone increment is an apply-time operation ({@link CounterOp}): additions
+ * commute, so the state machine applies it to whatever value the key has then, and replies that value;
+ * nothing conflicts. Inside MULTI it runs at the snapshot, as a block's later commands must see it.
+ */
+public final class Counters {
+    private final StringStore strings;
+    private final ListStore lists;
+    private final boolean atApply;
+
+    /** @param atApply variant delta-cf */
+    public Counters(StringStore strings, ListStore lists, boolean atApply) {
+        this.strings = strings;
+        this.lists = lists;
+        this.atApply = atApply;
+    }
+
+    public Decided<CounterResult> add(Txn txn, byte[] key, long increment) {
+        if (!atApply || MultiBlock.in(txn)) return new Decided.Now<>(add(txn, key, increment, strings.nowMs(), lists));
+        int out = txn.atApply(CounterOp.encode(new CounterOp(key, increment)));
+        return new Decided.AtApply<>(out, CounterOp::decodeResult);
+    }
+
+    /**
+     * The increment itself, on any {@link Txn}: the snapshot's, or the state machine's ({@link DataOps}, where
+     * {@code nowMs} is the commit timestamp's physical time, so every replica decides an expiry alike).
+     */
+    static CounterResult add(Txn txn, byte[] userKey, long increment, long nowMs, ListStore lists) {
+        byte[] stored = txn.get(StringKeys.key(userKey));
+        StringValue old = stored == null ? null : StringValue.decode(stored);
+        if (old != null && old.expiredAt(nowMs)) old = null;
+        if (old == null && lists.exists(txn, userKey)) return new CounterResult.WrongType();
+        long value = 0;
+        if (old != null) {
+            java.util.OptionalLong v = RedisInts.parse(old.bytes());
+            if (v.isEmpty()) return new CounterResult.NotInteger();
+            value = v.getAsLong();
+        }
+        if ((increment < 0 && value < 0 && increment < Long.MIN_VALUE - value)
+                || (increment > 0 && value > 0 && increment > Long.MAX_VALUE - value)) {
+            return new CounterResult.Overflow();
+        }
+        long next = value + increment;
+        long deadline = old == null ? StringValue.NO_EXPIRY : old.deadlineMs(); // INCR keeps the expiry
+        txn.put(StringKeys.key(userKey), new StringValue(deadline, Long.toString(next).getBytes(StandardCharsets.US_ASCII)).encode());
+        return new CounterResult.Value(next);
+    }
+
+    /** An increment left to the state machine: {@code 'I' increment(8) keyLen(4) key}. */
+    record CounterOp(byte[] key, long increment) {
+        static final byte KIND = 'I';
+
+        static byte[] encode(CounterOp op) {
+            return ByteBuffer.allocate(1 + 8 + 4 + op.key.length).put(KIND).putLong(op.increment).putInt(op.key.length)
+                    .put(op.key).array();
+        }
+
+        static CounterOp decode(byte[] bytes) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            b.get();
+            long increment = b.getLong();
+            byte[] key = new byte[b.getInt()];
+            b.get(key);
+            return new CounterOp(key, increment);
+        }
+
+        /** {@code 0 value(8)} or {@code 1} wrong type, {@code 2} not an integer, {@code 3} overflow. */
+        static byte[] encodeResult(CounterResult r) {
+            if (r instanceof CounterResult.Value v) return ByteBuffer.allocate(9).put((byte) 0).putLong(v.value()).array();
+            return new byte[] {(byte) (r instanceof CounterResult.WrongType ? 1 : r instanceof CounterResult.NotInteger ? 2 : 3)};
+        }
+
+        static CounterResult decodeResult(byte[] out) {
+            return switch (out[0]) {
+                case 0 -> new CounterResult.Value(ByteBuffer.wrap(out, 1, 8).getLong());
+                case 1 -> new CounterResult.WrongType();
+                case 2 -> new CounterResult.NotInteger();
+                default -> new CounterResult.Overflow();
+            };
+        }
+    }
+}
