@@ -1,5 +1,6 @@
 package deltakv.cli;
 
+import deltakv.engine.Variant;
 import deltakv.runner.bench.BenchOptions;
 import deltakv.runner.bench.ContendedBench;
 import deltakv.workloads.bench.BenchOp;
@@ -25,8 +26,9 @@ public final class BenchContendedCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--variants", defaultValue = "rmw,delta,delta-cf", split = ",",
+            converter = deltakv.engine.main.NodeCommand.VariantConverter.class,
             description = "Variants to measure (default: ${DEFAULT-VALUE}).")
-    List<String> variants;
+    List<Variant> variants;
 
     @Option(names = "--op", defaultValue = "rpush", split = ",",
             description = "rpush, lpush, lpop (lists filled first) or rpush-lpop (half producers, half consumers on the same lists); several: comma-separated (default: ${DEFAULT-VALUE}).")
@@ -84,7 +86,7 @@ public final class BenchContendedCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         BenchOptions options;
         try {
-            options = new BenchOptions(variants, ops.stream().map(BenchOp::parse).toList(), clients, keys, duration, warmup,
+            options = new BenchOptions(variants.stream().map(Variant::cliName).toList(), ops.stream().map(BenchOp::parse).toList(), clients, keys, duration, warmup,
                     repeat, nodes, reference, connect, proxies, dir, basePort, out);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("dkv: " + e.getMessage());

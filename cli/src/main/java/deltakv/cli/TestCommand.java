@@ -51,7 +51,7 @@ public final class TestCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = "--variant", defaultValue = "delta", converter = deltakv.engine.main.NodeCommand.VariantConverter.class,
-            description = "Engine variant: rmw or delta (default: ${DEFAULT-VALUE}).")
+            description = "Engine variant: rmw, delta or delta-cf (default: ${DEFAULT-VALUE}).")
     Variant variant;
 
     @Option(names = "--bug", paramLabel = "ID", description = "Bug flag for every node (repeatable; see dkv node --help).")

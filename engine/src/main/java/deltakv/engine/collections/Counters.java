@@ -4,6 +4,7 @@ import deltakv.engine.txn.MultiBlock;
 import deltakv.engine.txn.Txn;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
 /**
  * INCRBY on the string type (INCR, DECR and DECRBY are forms of it). In every variant but delta-cf it runs
@@ -25,23 +26,21 @@ public final class Counters {
     }
 
     public Decided<CounterResult> add(Txn txn, byte[] key, long increment) {
-        if (!atApply || MultiBlock.in(txn)) return new Decided.Now<>(add(txn, key, increment, strings.nowMs(), lists));
+        if (!atApply || MultiBlock.in(txn)) return new Decided.Now<>(add(txn, key, increment, strings, lists));
         int out = txn.atApply(CounterOp.encode(new CounterOp(key, increment)));
         return new Decided.AtApply<>(out, CounterOp::decodeResult);
     }
 
     /**
-     * The increment itself, on any {@link Txn}: the snapshot's, or the state machine's ({@link DataOps}, where
-     * {@code nowMs} is the commit timestamp's physical time, so every replica decides an expiry alike).
+     * The increment itself, on any {@link Txn}: the snapshot's, or the state machine's ({@link DataOps}, whose
+     * {@code strings} tell the time by the commit timestamp, so every replica decides an expiry alike).
      */
-    static CounterResult add(Txn txn, byte[] userKey, long increment, long nowMs, ListStore lists) {
-        byte[] stored = txn.get(StringKeys.key(userKey));
-        StringValue old = stored == null ? null : StringValue.decode(stored);
-        if (old != null && old.expiredAt(nowMs)) old = null;
+    static CounterResult add(Txn txn, byte[] userKey, long increment, StringStore strings, ListStore lists) {
+        StringValue old = strings.read(txn, userKey);
         if (old == null && lists.exists(txn, userKey)) return new CounterResult.WrongType();
         long value = 0;
         if (old != null) {
-            java.util.OptionalLong v = RedisInts.parse(old.bytes());
+            OptionalLong v = RedisInts.parse(old.bytes());
             if (v.isEmpty()) return new CounterResult.NotInteger();
             value = v.getAsLong();
         }
@@ -51,7 +50,7 @@ public final class Counters {
         }
         long next = value + increment;
         long deadline = old == null ? StringValue.NO_EXPIRY : old.deadlineMs(); // INCR keeps the expiry
-        txn.put(StringKeys.key(userKey), new StringValue(deadline, Long.toString(next).getBytes(StandardCharsets.US_ASCII)).encode());
+        strings.write(txn, userKey, new StringValue(deadline, Long.toString(next).getBytes(StandardCharsets.US_ASCII)));
         return new CounterResult.Value(next);
     }
 

@@ -10,16 +10,16 @@ import deltakv.engine.txn.Txn;
  * variant: it is pure code, and only delta-cf emits such operations.
  */
 public final class DataOps implements ApplyTimeOps {
-    private final ListOps lists = new ListOps();
     private final RmwLists layout = new RmwLists();
+    private final ListOps lists = new ListOps(layout);
 
     @Override
     public byte[] evaluate(byte[] op, Txn state) {
         if (op.length > 0 && op[0] == Counters.CounterOp.KIND) {
             Counters.CounterOp c = Counters.CounterOp.decode(op);
             // "now" for expiry is the commit's physical time: the same on every replica
-            long nowMs = Hlc.physicalMillis(state.startTs());
-            return Counters.CounterOp.encodeResult(Counters.add(state, c.key(), c.increment(), nowMs, layout));
+            StringStore atCommit = new StringStore(() -> Hlc.physicalMillis(state.startTs()));
+            return Counters.CounterOp.encodeResult(Counters.add(state, c.key(), c.increment(), atCommit, layout));
         }
         return lists.evaluate(op, state);
     }

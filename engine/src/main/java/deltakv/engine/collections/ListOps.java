@@ -1,6 +1,5 @@
 package deltakv.engine.collections;
 
-import deltakv.engine.txn.ApplyTimeOps;
 import deltakv.engine.txn.Txn;
 import java.util.List;
 import java.util.Optional;
@@ -9,14 +8,16 @@ import java.util.Optional;
  * The state machine's half of variant delta-cf: evaluates a {@link ListOp} against the newest state, with
  * the baseline's layout and code ({@link RmwLists}). The applier runs one group at a time in log order, so
  * this read-modify-write of the list's meta cannot race anything, and its answer — the true new length,
- * the element really at the head — is Redis's. Registered on every node whatever its variant: it is pure
- * code, and only delta-cf emits such operations.
+ * the element really at the head — is Redis's. Part of {@link DataOps}.
  */
-public final class ListOps implements ApplyTimeOps {
-    private final RmwLists lists = new RmwLists();
+final class ListOps {
+    private final RmwLists lists;
 
-    @Override
-    public byte[] evaluate(byte[] op, Txn state) {
+    ListOps(RmwLists layout) {
+        this.lists = layout;
+    }
+
+    byte[] evaluate(byte[] op, Txn state) {
         ListOp o = ListOp.decode(op);
         if (o instanceof ListOp.Push p) {
             if (p.onlyIfExists() && !lists.exists(state, p.key())) return ListOp.lengthOutput(0);

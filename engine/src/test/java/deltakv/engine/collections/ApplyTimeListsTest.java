@@ -103,7 +103,7 @@ class ApplyTimeListsTest extends TempStoreTest {
 
     @Test
     void aReSubmittedPopGetsItsFirstAnswerEvenAfterARestart() {
-        StateMachineApplier applier = new StateMachineApplier(store, true, new ListOps());
+        StateMachineApplier applier = new StateMachineApplier(store, true, new DataOps());
         byte[] push = ListOp.encode(new ListOp.Push(b("q"), End.RIGHT, false, bytesList("a", "b")));
         byte[] pop = ListOp.encode(new ListOp.Pop(b("q"), End.LEFT, 1));
         // one log entry: the pop sees the push of the group before it
@@ -115,7 +115,7 @@ class ApplyTimeListsTest extends TempStoreTest {
         assertEquals(List.of("a"), strings(ListOp.decodePopped(outputs(applier.apply(again)).get(0)).orElseThrow()));
         store.close();
         store = MvccStore.open(dir.resolve("db"));
-        applier = new StateMachineApplier(store, true, new ListOps());
+        applier = new StateMachineApplier(store, true, new DataOps());
         ApplyResult r = applier.apply(again.withCommitTs(30));
         assertEquals(11, ((ApplyResult.Committed) r).commitTs());
         assertEquals(List.of("a"), strings(ListOp.decodePopped(outputs(r).get(0)).orElseThrow()), "remembered across restarts");

@@ -1,13 +1,11 @@
 package deltakv.workloads.bench;
 
+import deltakv.workloads.client.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisClientConfig;
 
 /**
  * Closed-loop load of one {@link LoadPoint}: each client has its own Jedis connection (clients spread over
@@ -15,9 +13,7 @@ import redis.clients.jedis.JedisClientConfig;
  * measuring. Afterwards the lists are read back for the {@link EndCheck}.
  */
 public final class ContendedLoad {
-    /** RESP2 without Jedis' RESP3 auto-negotiation (the engine speaks RESP2; Jedis would warn per connection). */
-    private static final JedisClientConfig CLIENT = DefaultJedisClientConfig.builder()
-            .timeoutMillis(30_000).autoNegotiateProtocol(false).build();
+    private static final int TIMEOUT_MILLIS = 30_000;
     private static final int PREFILL_BATCH = 500;
     private static final int READ_PAGE = 10_000;
 
@@ -70,13 +66,13 @@ public final class ContendedLoad {
     private static Ledger prefill(int port, LoadPoint p) {
         Ledger l = new Ledger();
         if (p.prefillPerKey() == 0) return l;
-        try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", port), CLIENT)) {
+        try (Connection c = connection(port, p)) {
             for (int k = 0; k < p.keys(); k++) {
                 for (int from = 0; from < p.prefillPerKey(); from += PREFILL_BATCH) {
                     String[] batch = new String[Math.min(PREFILL_BATCH, p.prefillPerKey() - from)];
                     for (int i = 0; i < batch.length; i++) batch[i] = "p" + k + "-" + (from + i);
                     try {
-                        j.rpush(p.key(k), batch);
+                        c.jedis().rpush(c.key(k), batch);
                         l.acknowledged.addAll(Arrays.asList(batch));
                     } catch (RuntimeException e) {
                         l.uncertain.addAll(Arrays.asList(batch));
@@ -90,16 +86,21 @@ public final class ContendedLoad {
     /** Everything left in the lists, read in pages. */
     private static List<String> remaining(int port, LoadPoint p) {
         List<String> out = new ArrayList<>();
-        try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", port), CLIENT)) {
+        try (Connection c = connection(port, p)) {
             for (int k = 0; k < p.keys(); k++) {
                 for (long from = 0; ; from += READ_PAGE) {
-                    List<String> page = j.lrange(p.key(k), from, from + READ_PAGE - 1);
+                    List<String> page = c.jedis().lrange(c.key(k), from, from + READ_PAGE - 1);
                     out.addAll(page);
                     if (page.size() < READ_PAGE) break;
                 }
             }
         }
         return out;
+    }
+
+    /** A connection whose {@link Connection#key} of list {@code i} is the point's {@code prefix:i}. */
+    private static Connection connection(int port, LoadPoint p) {
+        return new Connection("127.0.0.1:" + port, "127.0.0.1", port, p.prefix() + ":", TIMEOUT_MILLIS);
     }
 
     private static double pct(long[] sorted, double q) {
@@ -130,13 +131,13 @@ public final class ContendedLoad {
         }
 
         void loop() {
-            String key = p.key(p.op().key(id, p.keys()));
+            Connection c = connection(port, p);
+            String key = c.key(p.op().key(id, p.keys()));
             boolean producer = p.op().producer(id);
-            Jedis j = null;
             for (long seq = 0; running.get(); seq++) {
                 String element = producer ? "c" + id + "-" + seq : null;
                 try {
-                    if (j == null) j = new Jedis(new HostAndPort("127.0.0.1", port), CLIENT);
+                    Jedis j = c.jedis();
                     long t0 = System.nanoTime();
                     boolean counted = producer ? push(j, key, element) : pop(j, key);
                     long d = System.nanoTime() - t0;
@@ -152,11 +153,10 @@ public final class ContendedLoad {
                     if (producer) ledger.uncertain.add(element);
                     else ledger.uncertainPops++;
                     if (measuring.get()) errors++;
-                    if (j != null) j.close();
-                    j = null;
+                    c.reset(); // the reply may still be in flight: reconnect
                 }
             }
-            if (j != null) j.close();
+            c.close();
         }
 
         private boolean push(Jedis j, String key, String element) {

@@ -14,8 +14,4 @@ public record LoadPoint(BenchOp op, int clients, int keys, double warmupSeconds,
             throw new IllegalArgumentException("clients, keys and seconds must be positive");
         }
     }
-
-    String key(int index) {
-        return prefix + ":" + index;
-    }
 }

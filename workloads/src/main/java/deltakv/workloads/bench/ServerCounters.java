@@ -1,10 +1,8 @@
 package deltakv.workloads.bench;
 
+import deltakv.workloads.client.Connection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
@@ -20,10 +18,9 @@ public record ServerCounters(long conflicts, long groups, long batches) {
         long groups = 0;
         long batches = 0;
         for (int port : ports) {
-            try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", port),
-                    DefaultJedisClientConfig.builder().timeoutMillis(2000).autoNegotiateProtocol(false).build())) {
+            try (Connection c = new Connection("127.0.0.1:" + port, "127.0.0.1", port, "", 2000)) {
                 @SuppressWarnings("unchecked")
-                List<Object> kv = (List<Object>) j.sendCommand(STATS);
+                List<Object> kv = (List<Object>) c.jedis().sendCommand(STATS);
                 conflicts += value(kv, "txn_conflicts");
                 groups += value(kv, "raft_groups_submitted");
                 batches += value(kv, "raft_batches_submitted");
