@@ -1,5 +1,6 @@
 package deltakv.engine.collections;
 
+import deltakv.engine.txn.KeyRange;
 import deltakv.engine.txn.Txn;
 import java.util.List;
 
@@ -10,8 +11,7 @@ import java.util.List;
  * when every delta was folded, so the bounds are exact, collects claims with the remaining budget. The
  * base meta is kept even at Len = 0; only DEL removes it.
  */
-final class CompactionStep {
-    record Result(long deltasFolded, long claimsCollected, boolean more) {}
+final class CompactionStep implements DeltaFold {
 
     private final int budget;
     private final ClaimGc gc;
@@ -33,7 +33,28 @@ final class CompactionStep {
         this.dropsEmptyMeta = dropsEmptyMeta;
     }
 
-    Result run(Txn txn, byte[] key) {
+    @Override
+    public String type() {
+        return "list";
+    }
+
+    @Override
+    public KeyRange namespace() {
+        return ListKeys.deltaNamespace();
+    }
+
+    @Override
+    public byte[] userKeyOf(byte[] deltaKey) {
+        return ListKeys.userKeyOfDelta(deltaKey);
+    }
+
+    @Override
+    public byte[] deltaPrefix(byte[] userKey) {
+        return ListKeys.deltaPrefix(userKey);
+    }
+
+    @Override
+    public Result step(Txn txn, byte[] key) {
         byte[] baseKey = ListKeys.baseMeta(key);
         byte[] base = txn.get(baseKey);
         StoredBase stored = StoredBase.decode(base);

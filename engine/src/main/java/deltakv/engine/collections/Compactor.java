@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Background delta compaction for lists (DELTA_DESIGN §5). Each tick scans at most
- * {@code maxKeysPerTick} delta keys from a cursor over the delta namespace and compacts every list with
- * at least {@code maxDeltaCount} deltas. {@link #pause()} stalls the background ticks only: the
- * hard-limit path ({@link #compactForHardLimit}) still runs, because correctness depends on it.
+ * Background delta compaction (DELTA_DESIGN §5) over every delta namespace: lists, and the hashes, sets and
+ * sorted sets the data layer registers ({@link DeltaFold}). Each tick scans, per namespace, at most
+ * {@code maxKeysPerTick} delta keys from that namespace's cursor and compacts every key with at least
+ * {@code maxDeltaCount} deltas. {@link #pause()} stalls the background ticks only: the hard-limit path
+ * ({@link #compactForHardLimit}) still runs, because correctness depends on it.
  */
 public final class Compactor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Compactor.class);
@@ -35,7 +36,9 @@ public final class Compactor implements AutoCloseable {
 
     private final Transactions txns;
     private final EngineConfig cfg;
-    private final CompactionStep step;
+    private final List<DeltaFold> folds;
+    private final DeltaFold lists;
+    private final Map<String, AtomicLong> foldedByType = new ConcurrentHashMap<>();
     private final SingleFlight<Long> flights = new SingleFlight<>();
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong keysCompacted = new AtomicLong();
@@ -53,14 +56,28 @@ public final class Compactor implements AutoCloseable {
     private volatile boolean paused;
     private volatile BooleanSupplier active = () -> true;
     private volatile boolean wasActive = true;
-    private volatile byte[] cursor = ListKeys.DELTA;
+    private final Map<String, byte[]> cursors = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
     public Compactor(Transactions txns, EngineConfig cfg) {
+        this(txns, cfg, List.of());
+    }
+
+    /** @param others the namespaces besides lists (the field maps' Len deltas) */
+    public Compactor(Transactions txns, EngineConfig cfg, List<DeltaFold> others) {
         this.txns = txns;
         this.cfg = cfg;
-        this.step = new CompactionStep(cfg.maxKeysPerCompactionTx(), new ClaimGc(cfg.has(Bug.COMPACTOR_SKIPS_GAP)),
+        this.lists = new CompactionStep(cfg.maxKeysPerCompactionTx(), new ClaimGc(cfg.has(Bug.COMPACTOR_SKIPS_GAP)),
                 cfg.has(Bug.EMPTY_LIST_DROPS_META));
+        List<DeltaFold> all = new ArrayList<>();
+        all.add(lists);
+        all.addAll(others);
+        this.folds = List.copyOf(all);
+        for (DeltaFold f : folds) foldedByType.put(f.type(), new AtomicLong());
+    }
+
+    public List<DeltaFold> folds() {
+        return folds;
     }
 
     public synchronized void start() {
@@ -97,7 +114,7 @@ public final class Compactor implements AutoCloseable {
 
     /** Leadership changed: start the namespace scan from the beginning. */
     public void resetCursor() {
-        cursor = ListKeys.DELTA;
+        cursors.clear();
     }
 
     /**
@@ -119,13 +136,15 @@ public final class Compactor implements AutoCloseable {
     }
 
     public CompactorStats stats() {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        for (DeltaFold f : folds) byType.put(f.type(), foldedByType.get(f.type()).get());
         return new CompactorStats(ticks.get(), keysCompacted.get(), deltasFolded.get(), claimsCollected.get(),
-                syncCompactions.get(), paused);
+                syncCompactions.get(), paused, byType);
     }
 
     /** Live deltas right now (one paged scan of the delta namespace). */
     public DeltaStats deltaStats() {
-        return txns.execute(DeltaCensus::count);
+        return txns.execute(t -> DeltaCensus.count(t, folds));
     }
 
     private void safeTick() {
@@ -136,34 +155,40 @@ public final class Compactor implements AutoCloseable {
         }
     }
 
-    /** One background pass over at most {@code maxKeysPerTick} delta keys; no-op while paused. */
+    /** One background pass over at most {@code maxKeysPerTick} delta keys of each namespace; no-op while paused. */
     public void tick() {
         if (paused || !backgroundAllowed()) return;
         ticks.incrementAndGet();
-        KeyRange ns = ListKeys.deltaNamespace();
-        byte[] from = cursor;
+        for (DeltaFold f : folds) tick(f);
+    }
+
+    private void tick(DeltaFold fold) {
+        KeyRange ns = fold.namespace();
+        byte[] from = cursors.getOrDefault(fold.type(), ns.start());
         List<Txn.KV> batch = txns.execute(t -> t.scan(new KeyRange(from, ns.end()), cfg.maxKeysPerTick(), false, false));
         Map<String, byte[]> userKeys = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Txn.KV kv : batch) {
-            byte[] user = ListKeys.userKeyOfDelta(kv.key());
+            byte[] user = fold.userKeyOf(kv.key());
             String id = Arrays.toString(user);
             userKeys.putIfAbsent(id, user);
             counts.merge(id, 1, Integer::sum);
         }
         boolean full = batch.size() >= cfg.maxKeysPerTick();
         List<String> ids = new ArrayList<>(userKeys.keySet());
-        // A full batch may have cut the last list's deltas short: count it again next tick, unless it is
-        // the only list in the batch (then it alone has a full batch of deltas and is compacted now).
+        // A full batch may have cut the last key's deltas short: count it again next tick, unless it is
+        // the only key in the batch (then it alone has a full batch of deltas and is compacted now).
         boolean recountLast = full && ids.size() > 1;
         for (int i = 0; i < ids.size() - (recountLast ? 1 : 0); i++) {
             if (counts.get(ids.get(i)) >= cfg.maxDeltaCount() || (full && ids.size() == 1)) {
-                compactNow(userKeys.get(ids.get(i)));
+                compactNow(fold, userKeys.get(ids.get(i)));
             }
         }
-        if (!full) cursor = ns.start();
-        else if (recountLast) cursor = ListKeys.deltaPrefix(userKeys.get(ids.get(ids.size() - 1)));
-        else cursor = Bytes.prefixEnd(ListKeys.deltaPrefix(userKeys.get(ids.get(0))));
+        byte[] next;
+        if (!full) next = ns.start();
+        else if (recountLast) next = fold.deltaPrefix(userKeys.get(ids.get(ids.size() - 1)));
+        else next = Bytes.prefixEnd(fold.deltaPrefix(userKeys.get(ids.get(0))));
+        cursors.put(fold.type(), next);
     }
 
     /**
@@ -174,16 +199,21 @@ public final class Compactor implements AutoCloseable {
      * queued per list, failures only logged.
      */
     public void nudge(byte[] userKey) {
+        nudge(lists, userKey);
+    }
+
+    /** As {@link #nudge(byte[])}, for a key of {@code fold}'s type. */
+    public void nudge(DeltaFold fold, byte[] userKey) {
         ScheduledExecutorService s = scheduler;
         if (paused || s == null || !active.getAsBoolean()) return;
-        ByteBuffer k = ByteBuffer.wrap(userKey.clone());
+        ByteBuffer k = ByteBuffer.wrap(fold.deltaPrefix(userKey));
         if (!nudged.add(k)) return;
         try {
             s.execute(() -> {
                 try {
                     if (paused) return;
                     nudgedCompactions.incrementAndGet();
-                    compactNow(userKey);
+                    compactNow(fold, userKey);
                 } catch (RuntimeException e) {
                     LOG.debug("nudged compaction failed: {}", e.toString());
                 } finally {
@@ -206,13 +236,18 @@ public final class Compactor implements AutoCloseable {
      * its own thread instead; the caller's conflict makes the command retry meanwhile.
      */
     public void compactForHardLimit(byte[] userKey) {
+        compactForHardLimit(lists, userKey);
+    }
+
+    /** As {@link #compactForHardLimit(byte[])}, for a key of {@code fold}'s type. */
+    public void compactForHardLimit(DeltaFold fold, byte[] userKey) {
         syncCompactions.incrementAndGet();
         if (NonBlocking.required()) {
             byte[] key = userKey.clone();
             try {
                 hardLimit.execute(() -> {
                     try {
-                        compactNow(key);
+                        compactNow(fold, key);
                     } catch (RuntimeException e) {
                         LOG.debug("hard-limit compaction failed: {}", e.toString());
                     }
@@ -222,7 +257,7 @@ public final class Compactor implements AutoCloseable {
             }
             return;
         }
-        compactNow(userKey);
+        compactNow(fold, userKey);
     }
 
     /**
@@ -230,15 +265,21 @@ public final class Compactor implements AutoCloseable {
      * one run. @return deltas folded by this run
      */
     public long compactNow(byte[] userKey) {
-        return flights.run(userKey, () -> compactLoop(userKey));
+        return compactNow(lists, userKey);
     }
 
-    private long compactLoop(byte[] userKey) {
+    /** As {@link #compactNow(byte[])}, for a key of {@code fold}'s type. */
+    public long compactNow(DeltaFold fold, byte[] userKey) {
+        return flights.run(fold.deltaPrefix(userKey), () -> compactLoop(fold, userKey));
+    }
+
+    private long compactLoop(DeltaFold fold, byte[] userKey) {
         long folded = 0;
         for (int i = 0; i < MAX_STEPS_PER_KEY; i++) {
-            CompactionStep.Result r = txns.execute(t -> step.run(t, userKey));
+            DeltaFold.Result r = txns.execute(t -> fold.step(t, userKey));
             folded += r.deltasFolded();
             deltasFolded.addAndGet(r.deltasFolded());
+            foldedByType.get(fold.type()).addAndGet(r.deltasFolded());
             claimsCollected.addAndGet(r.claimsCollected());
             if (!r.more()) break;
         }

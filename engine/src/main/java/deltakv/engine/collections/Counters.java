@@ -11,22 +11,27 @@ import java.util.OptionalLong;
  * at the transaction's snapshot with the string key tracked, so two concurrent increments of one counter
  * conflict. In delta-cf a standalone increment is an apply-time operation ({@link CounterOp}): additions
  * commute, so the state machine applies it to whatever value the key has then, and replies that value;
- * nothing conflicts. Inside MULTI it runs at the snapshot, as a block's later commands must see it.
+ * nothing conflicts. Inside MULTI it runs at the snapshot, as a block's later commands must see it, and so
+ * does an increment of a key with a hash, set or sorted set tag (the state machine checks strings and lists
+ * only; the snapshot's tracked tag read makes a concurrent creation of such a collection conflict).
  */
 public final class Counters {
     private final StringStore strings;
-    private final ListStore lists;
+    private final Keyspace keyspace;
     private final boolean atApply;
 
     /** @param atApply variant delta-cf */
-    public Counters(StringStore strings, ListStore lists, boolean atApply) {
+    public Counters(StringStore strings, Keyspace keyspace, boolean atApply) {
         this.strings = strings;
-        this.lists = lists;
+        this.keyspace = keyspace;
         this.atApply = atApply;
     }
 
     public Decided<CounterResult> add(Txn txn, byte[] key, long increment) {
-        if (!atApply || MultiBlock.in(txn)) return new Decided.Now<>(add(txn, key, increment, strings, lists));
+        if (!atApply || MultiBlock.in(txn) || TypeTags.read(txn, key) != KeyType.NONE) {
+            boolean wrongType = !keyspace.prepareWrite(txn, key, KeyType.STRING);
+            return new Decided.Now<>(add(txn, key, increment, strings, wrongType));
+        }
         int out = txn.atApply(CounterOp.encode(new CounterOp(key, increment)));
         return new Decided.AtApply<>(out, CounterOp::decodeResult);
     }
@@ -35,9 +40,9 @@ public final class Counters {
      * The increment itself, on any {@link Txn}: the snapshot's, or the state machine's ({@link DataOps}, whose
      * {@code strings} tell the time by the commit timestamp, so every replica decides an expiry alike).
      */
-    static CounterResult add(Txn txn, byte[] userKey, long increment, StringStore strings, ListStore lists) {
+    static CounterResult add(Txn txn, byte[] userKey, long increment, StringStore strings, boolean wrongType) {
+        if (wrongType) return new CounterResult.WrongType();
         StringValue old = strings.read(txn, userKey);
-        if (old == null && lists.exists(txn, userKey)) return new CounterResult.WrongType();
         long value = 0;
         if (old != null) {
             OptionalLong v = RedisInts.parse(old.bytes());

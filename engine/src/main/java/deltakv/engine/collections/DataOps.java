@@ -19,7 +19,8 @@ public final class DataOps implements ApplyTimeOps {
             Counters.CounterOp c = Counters.CounterOp.decode(op);
             // "now" for expiry is the commit's physical time: the same on every replica
             StringStore atCommit = new StringStore(() -> Hlc.physicalMillis(state.startTs()));
-            return Counters.CounterOp.encodeResult(Counters.add(state, c.key(), c.increment(), atCommit, layout));
+            return Counters.CounterOp.encodeResult(Counters.add(state, c.key(), c.increment(), atCommit,
+                    !atCommit.exists(state, c.key()) && layout.exists(state, c.key())));
         }
         return lists.evaluate(op, state);
     }

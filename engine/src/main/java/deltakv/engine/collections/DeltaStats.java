@@ -1,4 +1,10 @@
 package deltakv.engine.collections;
 
-/** Live delta records right now: total and number of lists that have any. */
-public record DeltaStats(long liveDeltas, long keysWithDeltas) {}
+import java.util.Map;
+
+/** Live delta records right now: total, number of keys that have any, and live deltas per namespace. */
+public record DeltaStats(long liveDeltas, long keysWithDeltas, Map<String, Long> byType) {
+    public DeltaStats(long liveDeltas, long keysWithDeltas) {
+        this(liveDeltas, keysWithDeltas, Map.of());
+    }
+}

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum KeyType {
     NONE,
     STRING,
-    LIST;
+    LIST,
+    HASH,
+    SET,
+    ZSET;
 
     public String redisName() {
         return name().toLowerCase(Locale.ROOT);

@@ -35,6 +35,11 @@ final class UserKeys {
         return collect(txn, StringKeys.namespace(), StringKeys::userKeyOf, new TreeSet<>());
     }
 
+    /** User keys with a hash, set or sorted set type tag. */
+    static Set<ByteBuffer> tagged(Txn txn) {
+        return collect(txn, TypeTags.namespace(), TypeTags::userKeyOf, new TreeSet<>());
+    }
+
     static byte[] bytes(ByteBuffer b) {
         byte[] out = new byte[b.remaining()];
         b.duplicate().get(out);

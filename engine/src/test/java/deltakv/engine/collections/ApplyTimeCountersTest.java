@@ -22,7 +22,7 @@ class ApplyTimeCountersTest {
     Path dir;
 
     private static Counters counters(DataFixture f, boolean atApply) {
-        return new Counters(new StringStore(System::currentTimeMillis), f.lists(), atApply);
+        return new Counters(new StringStore(System::currentTimeMillis), f.keyspace(), atApply);
     }
 
     @Test

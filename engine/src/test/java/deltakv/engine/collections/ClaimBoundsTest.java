@@ -71,7 +71,7 @@ class ClaimBoundsTest {
             f.pop("l", End.LEFT, 1);
             List<KeyRange> scans = f.run(t -> {
                 ScanRecordingTxn rec = new ScanRecordingTxn(t);
-                new CompactionStep(256, new ClaimGc(false)).run(rec, b("l"));
+                new CompactionStep(256, new ClaimGc(false)).step(rec, b("l"));
                 return rec.scansIn(ListKeys.claims(b("l")));
             });
             for (KeyRange r : scans) {

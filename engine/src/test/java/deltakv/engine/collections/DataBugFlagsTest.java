@@ -90,7 +90,7 @@ class DataBugFlagsTest {
             long n = f.lists().push(t, b("l"), End.RIGHT, List.of(b("x")));
             if (!compacted[0]) {
                 compacted[0] = true;
-                f.run(u -> step.run(u, b("l")));
+                f.run(u -> step.step(u, b("l")));
             }
             return n;
         });

@@ -55,6 +55,10 @@ public final class DataFixture implements AutoCloseable {
         return executor.execute(body);
     }
 
+    public Keyspace keyspace() {
+        return data.keyspace();
+    }
+
     public ListStore lists() {
         return data.lists();
     }

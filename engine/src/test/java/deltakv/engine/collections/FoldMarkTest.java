@@ -69,7 +69,7 @@ class FoldMarkTest {
                 return null;
             });
             CompactionStep step = new CompactionStep(4, new ClaimGc(false));
-            CompactionStep.Result r = f.run(t -> step.run(t, b("l")));
+            DeltaFold.Result r = f.run(t -> step.step(t, b("l")));
             assertEquals(4, r.deltasFolded());
             assertTrue(r.more());
             assertEquals(new ListMeta(0, 4), ListMeta.decode(base(f)));
@@ -90,13 +90,13 @@ class FoldMarkTest {
             f.compactor().compactNow(b("l"));
             for (int i = 0; i < 3; i++) f.pop("l", End.LEFT, 1);
             CompactionStep step = new CompactionStep(4, new ClaimGc(false));
-            CompactionStep.Result first = f.run(t -> step.run(t, b("l")));
+            DeltaFold.Result first = f.run(t -> step.step(t, b("l")));
             assertEquals(3, first.deltasFolded());
             assertTrue(first.more(), "no budget left for the claims");
             byte[] mark = FoldMark.suffix(base(f));
             long collected = 0;
             for (int i = 0; i < 5; i++) {
-                CompactionStep.Result r = f.run(t -> step.run(t, b("l")));
+                DeltaFold.Result r = f.run(t -> step.step(t, b("l")));
                 assertEquals(0, r.deltasFolded());
                 collected += r.claimsCollected();
                 assertArrayEquals(mark, FoldMark.suffix(base(f)), "a step with nothing to fold keeps the mark");

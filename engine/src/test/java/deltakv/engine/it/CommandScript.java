@@ -5,12 +5,24 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A seeded random script of list, string, counter and transaction commands, including error cases (wrong arity,
- * WRONGTYPE, bad counts and indexes, syntax errors, unknown commands, EXECABORT, WATCH). Keys are few so
- * that types collide often. The same seed always gives the same script.
+ * A seeded random script of list, string, counter, hash, set, sorted-set and transaction commands, including
+ * error cases (wrong arity, WRONGTYPE, bad counts, indexes, scores and options, syntax errors, unknown
+ * commands, EXECABORT, WATCH). Keys are few so that types collide often; each collection type prefers its
+ * own two keys, so collections also grow. The same seed always gives the same script. Commands whose reply
+ * order Redis does not define (HGETALL, HKEYS, HVALS, SMEMBERS) and SPOP are never queued in MULTI: the
+ * test compares them outside a block only ({@link #UNORDERED}, {@link RedisDifferentialTest}).
  */
 public final class CommandScript {
-    private static final String[] KEYS = {"q1", "q2", "q3", "s1", "s2"};
+    static final String[] KEYS = {"q1", "q2", "q3", "s1", "s2", "h1", "h2", "t1", "t2", "z1", "z2"};
+    private static final String[] HASH_KEYS = {"h1", "h2"};
+    private static final String[] SET_KEYS = {"t1", "t2"};
+    private static final String[] ZSET_KEYS = {"z1", "z2"};
+    private static final String[] FIELDS = {"f1", "f2", "f3", "f4", "", "ünï"};
+    private static final String[] SCORES = {"1", "2", "2.5", "-1", "0", "1e3", "inf", "-inf", "1.1", "0.1", "-0", "x", "nan",
+            "(1", "1e400", " 1"};
+    private static final String[] BOUNDS = {"-inf", "+inf", "(1", "2", "(2.5", "0", "x", "1e3", "(inf", "1.1"};
+    /** Commands whose replies are compared as multisets (HGETALL as a multiset of field-value pairs). */
+    static final java.util.Set<String> UNORDERED = java.util.Set.of("HGETALL", "HKEYS", "HVALS", "SMEMBERS");
     private static final String[] VALUES = {"a", "b", "c", "d", "e", "", "hello world", "ünï", "7", "-3",
             "9223372036854775807"};
     private static final String[] INCREMENTS = {"1", "5", "-2", "0", "x", "1.5", "9223372036854775807",
@@ -40,7 +52,7 @@ public final class CommandScript {
         List<List<String>> b = new ArrayList<>();
         b.add(List.of("MULTI"));
         int n = 1 + rnd.nextInt(5);
-        for (int i = 0; i < n; i++) b.add(rnd.nextInt(12) == 0 ? arityError() : dataCommand());
+        for (int i = 0; i < n; i++) b.add(rnd.nextInt(12) == 0 ? arityError() : dataCommand(true));
         b.add(List.of(rnd.nextInt(6) == 0 ? "DISCARD" : "EXEC"));
         return b;
     }
@@ -51,7 +63,7 @@ public final class CommandScript {
         b.add(List.of("WATCH", k));
         if (rnd.nextBoolean()) b.add(List.of("RPUSH", k, value())); // modified by us: EXEC must abort
         b.add(List.of("MULTI"));
-        b.add(dataCommand());
+        b.add(dataCommand(true));
         b.add(List.of("EXEC"));
         return b;
     }
@@ -63,7 +75,7 @@ public final class CommandScript {
         if (r < 7) return List.of("DBSIZE");
         if (r < 8) return List.of("FLUSHALL");
         if (r < 9) return List.of("EXEC");
-        return dataCommand();
+        return dataCommand(false);
     }
 
     private List<String> arityError() {
@@ -78,7 +90,11 @@ public final class CommandScript {
         };
     }
 
-    private List<String> dataCommand() {
+    private List<String> dataCommand(boolean inMulti) {
+        int family = rnd.nextInt(100);
+        if (family < 20) return hashCommand(inMulti);
+        if (family < 35) return setCommand(inMulti);
+        if (family < 55) return zsetCommand();
         String k = key();
         return switch (rnd.nextInt(26)) {
             case 0, 1, 2 -> withValues(List.of("RPUSH", k));
@@ -103,6 +119,119 @@ public final class CommandScript {
             case 25 -> List.of("DECRBY", k, pick(INCREMENTS));
             default -> List.of("DEL", k, key());
         };
+    }
+
+    private String key(String[] home) {
+        return rnd.nextInt(10) < 7 ? pick(home) : key();
+    }
+
+    private List<String> hashCommand(boolean inMulti) {
+        String k = key(HASH_KEYS);
+        int r = rnd.nextInt(inMulti ? 15 : 19);
+        return switch (r) {
+            case 0, 1, 2 -> pairs(new ArrayList<>(List.of(rnd.nextBoolean() ? "HSET" : "HMSET", k)), FIELDS, VALUES);
+            case 3 -> List.of("HSETNX", k, pick(FIELDS), value());
+            case 4, 5 -> List.of("HGET", k, pick(FIELDS));
+            case 6 -> List.of("HMGET", k, pick(FIELDS), pick(FIELDS), pick(FIELDS));
+            case 7, 8 -> List.of("HDEL", k, pick(FIELDS), pick(FIELDS));
+            case 9 -> List.of("HEXISTS", k, pick(FIELDS));
+            case 10 -> List.of("HLEN", k);
+            case 11, 12 -> List.of("HINCRBY", k, pick(FIELDS), pick(INCREMENTS));
+            case 13 -> List.of("HSTRLEN", k, pick(FIELDS));
+            case 14 -> List.of("HSET", k, pick(FIELDS)); // odd arguments
+            case 15, 16 -> List.of("HGETALL", k);
+            case 17 -> List.of("HKEYS", k);
+            default -> List.of("HVALS", k);
+        };
+    }
+
+    private List<String> setCommand(boolean inMulti) {
+        String k = key(SET_KEYS);
+        int r = rnd.nextInt(inMulti ? 10 : 14);
+        return switch (r) {
+            case 0, 1, 2, 3 -> withMembers(new ArrayList<>(List.of("SADD", k)));
+            case 4, 5 -> withMembers(new ArrayList<>(List.of("SREM", k)));
+            case 6 -> List.of("SCARD", k);
+            case 7 -> List.of("SISMEMBER", k, pick(FIELDS));
+            case 8 -> List.of("SMISMEMBER", k, pick(FIELDS), pick(FIELDS));
+            case 9 -> List.of("SADD", k);
+            case 10, 11 -> List.of("SMEMBERS", k);
+            case 12 -> List.of("SPOP", k);
+            default -> List.of("SPOP", k, pick(COUNTS));
+        };
+    }
+
+    private List<String> zsetCommand() {
+        String k = key(ZSET_KEYS);
+        return switch (rnd.nextInt(22)) {
+            case 0, 1, 2, 3 -> zadd(k);
+            case 4 -> List.of("ZINCRBY", k, pick(SCORES), pick(FIELDS));
+            case 5, 6 -> List.of("ZREM", k, pick(FIELDS), pick(FIELDS));
+            case 7 -> List.of("ZCARD", k);
+            case 8 -> List.of("ZSCORE", k, pick(FIELDS));
+            case 9, 10 -> zrange(k);
+            case 11 -> withScores(new ArrayList<>(List.of("ZRANGEBYSCORE", k, pick(BOUNDS), pick(BOUNDS))), true);
+            case 12 -> withScores(new ArrayList<>(List.of("ZREVRANGEBYSCORE", k, pick(BOUNDS), pick(BOUNDS))), true);
+            case 13 -> withScores(new ArrayList<>(List.of("ZREVRANGE", k, pick(INDEXES), pick(INDEXES))), false);
+            case 14 -> List.of(rnd.nextBoolean() ? "ZRANK" : "ZREVRANK", k, pick(FIELDS));
+            case 15 -> List.of("ZCOUNT", k, pick(BOUNDS), pick(BOUNDS));
+            case 16, 17 -> rnd.nextBoolean() ? List.of("ZPOPMIN", k) : List.of("ZPOPMIN", k, pick(COUNTS));
+            case 18 -> rnd.nextBoolean() ? List.of("ZPOPMAX", k) : List.of("ZPOPMAX", k, pick(COUNTS));
+            case 19 -> List.of("ZADD", k, pick(SCORES));
+            default -> List.of("ZADD", k, "CH", pick(SCORES), pick(FIELDS), pick(SCORES), pick(FIELDS));
+        };
+    }
+
+    private List<String> zadd(String k) {
+        List<String> c = new ArrayList<>(List.of("ZADD", k));
+        String[] flags = {"NX", "XX", "GT", "LT", "CH", "INCR"};
+        for (String f : flags) if (rnd.nextInt(6) == 0) c.add(f);
+        int pairs = c.contains("INCR") && rnd.nextInt(4) > 0 ? 1 : 1 + rnd.nextInt(3);
+        for (int i = 0; i < pairs; i++) {
+            c.add(rnd.nextInt(8) == 0 ? pick(SCORES) : pick(new String[] {"1", "2", "3", "2.5", "-1", "0.1", "1e3"}));
+            c.add(pick(FIELDS));
+        }
+        return c;
+    }
+
+    private List<String> zrange(String k) {
+        List<String> c = new ArrayList<>(List.of("ZRANGE", k));
+        boolean byScore = rnd.nextInt(3) == 0;
+        boolean rev = rnd.nextBoolean();
+        if (byScore) {
+            c.add(pick(BOUNDS));
+            c.add(pick(BOUNDS));
+            c.add("BYSCORE");
+        } else {
+            c.add(pick(INDEXES));
+            c.add(pick(INDEXES));
+        }
+        if (rev) c.add("REV");
+        if (rnd.nextInt(4) == 0) c.addAll(List.of("LIMIT", pick(COUNTS), pick(COUNTS)));
+        if (rnd.nextBoolean()) c.add("WITHSCORES");
+        if (rnd.nextInt(20) == 0) c.add("BOGUS");
+        return c;
+    }
+
+    private List<String> withScores(List<String> c, boolean limit) {
+        if (rnd.nextBoolean()) c.add("WITHSCORES");
+        if (limit && rnd.nextInt(3) == 0) c.addAll(List.of("LIMIT", pick(COUNTS), pick(COUNTS)));
+        return c;
+    }
+
+    private List<String> pairs(List<String> head, String[] fields, String[] values) {
+        int n = 1 + rnd.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            head.add(pick(fields));
+            head.add(pick(values));
+        }
+        return head;
+    }
+
+    private List<String> withMembers(List<String> head) {
+        int n = 1 + rnd.nextInt(3);
+        for (int i = 0; i < n; i++) head.add(pick(FIELDS));
+        return head;
     }
 
     private List<String> set(String k) {

@@ -2,7 +2,8 @@ package deltakv.engine.redis.commands;
 
 import deltakv.engine.collections.End;
 import deltakv.engine.collections.ListStore;
-import deltakv.engine.collections.StringStore;
+import deltakv.engine.collections.KeyType;
+import deltakv.engine.collections.Keyspace;
 import deltakv.engine.redis.CommandSpec;
 import deltakv.engine.redis.Reply;
 import deltakv.engine.txn.Txn;
@@ -11,11 +12,11 @@ import java.util.List;
 
 /** RPOPLPUSH and LMOVE: the pop flow on the source and the push flow on the destination, one transaction. */
 final class ListMoveCommands {
-    private final StringStore strings;
+    private final Keyspace keyspace;
     private final ListStore lists;
 
-    ListMoveCommands(StringStore strings, ListStore lists) {
-        this.strings = strings;
+    ListMoveCommands(Keyspace keyspace, ListStore lists) {
+        this.keyspace = keyspace;
         this.lists = lists;
     }
 
@@ -32,9 +33,9 @@ final class ListMoveCommands {
     }
 
     private Reply move(Txn txn, byte[] src, byte[] dst, End from, End to) {
-        if (strings.exists(txn, src)) return Reply.WRONGTYPE;
+        if (keyspace.wrongType(txn, src, KeyType.LIST)) return Reply.WRONGTYPE;
         if (!lists.exists(txn, src)) return Reply.NULL_BULK;
-        if (strings.liveOrPurge(txn, dst)) return Reply.WRONGTYPE;
+        if (!keyspace.prepareWrite(txn, dst, KeyType.LIST)) return Reply.WRONGTYPE;
         List<byte[]> popped = lists.pop(txn, src, from, 1);
         if (popped.isEmpty()) return Reply.NULL_BULK;
         lists.push(txn, dst, to, popped);

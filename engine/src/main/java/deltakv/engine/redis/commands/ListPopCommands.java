@@ -3,7 +3,8 @@ package deltakv.engine.redis.commands;
 import deltakv.engine.collections.End;
 import deltakv.engine.collections.ListStore;
 import deltakv.engine.collections.RedisInts;
-import deltakv.engine.collections.StringStore;
+import deltakv.engine.collections.KeyType;
+import deltakv.engine.collections.Keyspace;
 import deltakv.engine.redis.CommandSpec;
 import deltakv.engine.redis.Reply;
 import deltakv.engine.txn.Txn;
@@ -16,11 +17,11 @@ import java.util.OptionalLong;
 final class ListPopCommands {
     static final Reply OUT_OF_RANGE = Reply.error("ERR value is out of range, must be positive");
 
-    private final StringStore strings;
+    private final Keyspace keyspace;
     private final ListStore lists;
 
-    ListPopCommands(StringStore strings, ListStore lists) {
-        this.strings = strings;
+    ListPopCommands(Keyspace keyspace, ListStore lists) {
+        this.keyspace = keyspace;
         this.lists = lists;
     }
 
@@ -41,7 +42,7 @@ final class ListPopCommands {
             count = c.getAsLong();
         }
         byte[] key = args.get(1);
-        if (strings.exists(txn, key)) return Reply.WRONGTYPE;
+        if (keyspace.wrongType(txn, key, KeyType.LIST)) return Reply.WRONGTYPE;
         return DecidedReplies.of(lists.popCommand(txn, key, end, count), popped -> reply(popped, withCount));
     }
 

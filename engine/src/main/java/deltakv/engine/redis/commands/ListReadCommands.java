@@ -2,7 +2,8 @@ package deltakv.engine.redis.commands;
 
 import deltakv.engine.collections.ListStore;
 import deltakv.engine.collections.RedisInts;
-import deltakv.engine.collections.StringStore;
+import deltakv.engine.collections.KeyType;
+import deltakv.engine.collections.Keyspace;
 import deltakv.engine.redis.CommandSpec;
 import deltakv.engine.redis.Reply;
 import deltakv.engine.txn.Txn;
@@ -12,11 +13,11 @@ import java.util.OptionalLong;
 
 /** LLEN, LRANGE, LINDEX. */
 final class ListReadCommands {
-    private final StringStore strings;
+    private final Keyspace keyspace;
     private final ListStore lists;
 
-    ListReadCommands(StringStore strings, ListStore lists) {
-        this.strings = strings;
+    ListReadCommands(Keyspace keyspace, ListStore lists) {
+        this.keyspace = keyspace;
         this.lists = lists;
     }
 
@@ -26,7 +27,7 @@ final class ListReadCommands {
     }
 
     Reply llen(Txn txn, List<byte[]> args) {
-        if (strings.exists(txn, args.get(1))) return Reply.WRONGTYPE;
+        if (keyspace.wrongType(txn, args.get(1), KeyType.LIST)) return Reply.WRONGTYPE;
         return new Reply.Int(lists.length(txn, args.get(1)));
     }
 
@@ -35,7 +36,7 @@ final class ListReadCommands {
         OptionalLong start = RedisInts.parse(args.get(2));
         OptionalLong stop = RedisInts.parse(args.get(3));
         if (start.isEmpty() || stop.isEmpty()) return Reply.NOT_INTEGER;
-        if (strings.exists(txn, args.get(1))) return Reply.WRONGTYPE;
+        if (keyspace.wrongType(txn, args.get(1), KeyType.LIST)) return Reply.WRONGTYPE;
         List<byte[]> values = lists.range(txn, args.get(1), start.getAsLong(), stop.getAsLong());
         List<Reply> items = new ArrayList<>(values.size());
         for (byte[] v : values) items.add(new Reply.Bulk(v));
@@ -45,7 +46,7 @@ final class ListReadCommands {
     /** The key is looked up before the index is parsed (Redis order: missing key → nil even for "abc"). */
     Reply lindex(Txn txn, List<byte[]> args) {
         byte[] key = args.get(1);
-        if (strings.exists(txn, key)) return Reply.WRONGTYPE;
+        if (keyspace.wrongType(txn, key, KeyType.LIST)) return Reply.WRONGTYPE;
         if (!lists.exists(txn, key)) return Reply.NULL_BULK;
         OptionalLong index = RedisInts.parse(args.get(2));
         if (index.isEmpty()) return Reply.NOT_INTEGER;

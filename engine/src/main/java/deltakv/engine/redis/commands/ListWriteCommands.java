@@ -2,7 +2,8 @@ package deltakv.engine.redis.commands;
 
 import deltakv.engine.collections.End;
 import deltakv.engine.collections.ListStore;
-import deltakv.engine.collections.StringStore;
+import deltakv.engine.collections.KeyType;
+import deltakv.engine.collections.Keyspace;
 import deltakv.engine.redis.CommandSpec;
 import deltakv.engine.redis.Reply;
 import deltakv.engine.txn.Txn;
@@ -10,11 +11,11 @@ import java.util.List;
 
 /** RPUSH, LPUSH, RPUSHX, LPUSHX. */
 final class ListWriteCommands {
-    private final StringStore strings;
+    private final Keyspace keyspace;
     private final ListStore lists;
 
-    ListWriteCommands(StringStore strings, ListStore lists) {
-        this.strings = strings;
+    ListWriteCommands(Keyspace keyspace, ListStore lists) {
+        this.keyspace = keyspace;
         this.lists = lists;
     }
 
@@ -27,7 +28,7 @@ final class ListWriteCommands {
 
     private Reply push(Txn txn, List<byte[]> args, End end, boolean onlyIfExists) {
         byte[] key = args.get(1);
-        if (strings.liveOrPurge(txn, key)) return Reply.WRONGTYPE;
+        if (!keyspace.prepareWrite(txn, key, KeyType.LIST)) return Reply.WRONGTYPE;
         return DecidedReplies.of(lists.pushCommand(txn, key, end, args.subList(2, args.size()), onlyIfExists),
                 Reply.Int::new);
     }

@@ -1,7 +1,7 @@
 package deltakv.engine.redis.commands;
 
 import deltakv.engine.collections.Keyspace;
-import deltakv.engine.collections.ListStore;
+import deltakv.engine.collections.KeyType;
 import deltakv.engine.collections.StringStore;
 import deltakv.engine.collections.StringValue;
 import deltakv.engine.redis.CommandSpec;
@@ -12,12 +12,10 @@ import java.util.List;
 /** GET and SET. */
 final class StringCommands {
     private final StringStore strings;
-    private final ListStore lists;
     private final Keyspace keyspace;
 
-    StringCommands(StringStore strings, ListStore lists, Keyspace keyspace) {
+    StringCommands(StringStore strings, Keyspace keyspace) {
         this.strings = strings;
-        this.lists = lists;
         this.keyspace = keyspace;
     }
 
@@ -29,7 +27,7 @@ final class StringCommands {
         byte[] key = args.get(1);
         StringValue v = strings.read(txn, key);
         if (v != null) return new Reply.Bulk(v.bytes());
-        return lists.exists(txn, key) ? Reply.WRONGTYPE : Reply.NULL_BULK;
+        return keyspace.wrongType(txn, key, KeyType.STRING) ? Reply.WRONGTYPE : Reply.NULL_BULK;
     }
 
     Reply set(Txn txn, List<byte[]> args) {
@@ -39,12 +37,12 @@ final class StringCommands {
         SetOptions o = p.options();
         byte[] key = args.get(1);
         StringValue old = strings.read(txn, key);
-        boolean isList = old == null && lists.exists(txn, key);
-        if (o.get() && isList) return Reply.WRONGTYPE;
-        boolean exists = old != null || isList;
+        boolean otherType = old == null && keyspace.type(txn, key) != KeyType.NONE;
+        if (o.get() && otherType) return Reply.WRONGTYPE;
+        boolean exists = old != null || otherType;
         Reply done = o.get() ? (old == null ? Reply.NULL_BULK : new Reply.Bulk(old.bytes())) : Reply.OK;
         if ((o.nx() && exists) || (o.xx() && !exists)) return o.get() ? done : Reply.NULL_BULK;
-        keyspace.delete(txn, key); // SET over a list removes the whole list
+        keyspace.delete(txn, key); // SET over a list, hash, set or sorted set removes it whole
         long deadline = o.keepTtl() && old != null ? old.deadlineMs() : o.deadlineMs();
         if (deadline == StringValue.NO_EXPIRY || deadline > now) strings.write(txn, key, new StringValue(deadline, args.get(2)));
         return done;
