@@ -12,7 +12,7 @@ import deltakv.engine.txn.Txn;
  * finds the collection empty (in the delta layouts a removal does not know whether it took the last field).
  */
 public final class TypeTags {
-    static final byte[] PREFIX = KeyCodec.ascii("!typ|");
+    public static final byte[] PREFIX = KeyCodec.ascii("!typ|");
 
     private TypeTags() {}
 

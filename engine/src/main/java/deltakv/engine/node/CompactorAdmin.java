@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** DKV.COMPACTOR over the data layer's compactor; variants without one (rmw) report nothing to do. */
+/** DKV.COMPACTOR over the data layer's compactor (per-type counts too); variants without one (rmw) report nothing to do. */
 record CompactorAdmin(Optional<Compactor> compactor) implements CompactorControl {
     @Override
     public void pause() {
@@ -40,6 +40,7 @@ record CompactorAdmin(Optional<Compactor> compactor) implements CompactorControl
             m.put("deltas_folded", s.deltasFolded());
             m.put("claims_collected", s.claimsCollected());
             m.put("sync_compactions", s.syncCompactions());
+            s.foldedByType().forEach((type, n) -> m.put("deltas_folded_" + type, n));
         });
         return m;
     }
@@ -51,6 +52,7 @@ record CompactorAdmin(Optional<Compactor> compactor) implements CompactorControl
             DeltaStats d = c.deltaStats();
             m.put("live_deltas", d.liveDeltas());
             m.put("keys_with_deltas", d.keysWithDeltas());
+            d.byType().forEach((type, n) -> m.put("live_deltas_" + type, n));
         });
         return m;
     }
