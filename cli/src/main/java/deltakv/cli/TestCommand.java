@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "2 unknown, 254 bad arguments, 255 crash.")
 public final class TestCommand implements Callable<Integer> {
     @Option(names = "--workload", defaultValue = "list-append",
-            description = "list-append, rw-register, queue or deque (default: ${DEFAULT-VALUE}).")
+            description = "list-append, rw-register, queue, deque, set, hash, zset or counter (default: ${DEFAULT-VALUE}).")
     String workload;
 
     @Option(names = "--nemesis",

@@ -25,7 +25,8 @@ public enum Bug {
     TRUNCATED_DELTA_SUM("truncated-delta-sum", "resolve meta silently sums a truncated delta scan"),
     HLC_NO_OBSERVE("hlc-no-observe", "new leader's HLC ignores applied commit ts"),
     LEASE_OUTLIVES_LEADERSHIP("lease-outlives-leadership", "leader serves reads from a lease after it may be deposed"),
-    EMPTY_LIST_DROPS_META("empty-list-drops-meta", "compacting a list at Len 0 deletes its base meta");
+    EMPTY_LIST_DROPS_META("empty-list-drops-meta", "compacting a list at Len 0 deletes its base meta"),
+    UPDATE_WRITES_DELTA("update-writes-delta", "HSET/SADD/ZADD of an existing field also writes a +1 Len delta");
 
     private final String id;
     private final String description;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The anomaly catalogue: one scenario per ANOMALIES.md row, in its order. docs/anomalies.md explains each
- * choice.
+ * The anomaly catalogue: one scenario per ANOMALIES.md row, in its order, then the rows this project added
+ * (update-writes-delta). docs/anomalies.md explains each choice.
  */
 public final class Catalogue {
     private static final List<Scenario> SCENARIOS = List.of(
@@ -42,7 +42,10 @@ public final class Catalogue {
                     "list-append", "partition,clock", List.of("leader"), 3, "delta", 8, 20, 60, "elle", List.of("G-single-item-realtime", "G2-item-realtime"))
                     .withClients(20, 2),
             new Scenario("empty-list-drops-meta", "compacting a drained list deletes its meta and skips claim GC: a push that resolved the old bounds commits at the old position and is never popped",
-                    "queue", "compactor", List.of("leader"), 4, "delta", 8, 30, 60, "total-queue", List.of("lost")));
+                    "queue", "compactor", List.of("leader"), 4, "delta", 8, 30, 60, "total-queue", List.of("lost")),
+            // beyond ANOMALIES.md: the cardinality bug issue 13 plants (an upstream delta store never verified its Lens)
+            new Scenario("update-writes-delta", "HSET of an existing field also appends a +1 Len delta: HLEN drifts above the fields HGETALL returns",
+                    "hash", "none", List.of(), 4, "delta", 4, 20, 60, "linear", List.of("nonlinearizable")));
 
     private Catalogue() {}
 

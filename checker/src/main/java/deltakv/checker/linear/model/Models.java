@@ -9,7 +9,7 @@ import java.util.Map;
 /** The models `dkv check --model` knows, by name, with an optional initial value (already parsed from EDN). */
 public final class Models {
     public static final List<String> NAMES =
-            List.of("register", "cas-register", "multi-register", "mutex", "fifo-queue", "deque", "set");
+            List.of("register", "cas-register", "multi-register", "mutex", "fifo-queue", "deque", "set", "collection");
 
     private Models() {}
 
@@ -26,6 +26,10 @@ public final class Models {
             case "deque" -> new DequeModel(initial == null ? List.of() : List.copyOf(as(List.class, name, initial)));
             case "set" -> new SetModel(initial == null ? java.util.Set.of()
                     : new LinkedHashSet<>(as(Collection.class, name, initial)));
+            case "collection" -> {
+                if (initial != null) throw new IllegalArgumentException("model collection takes no --initial-value");
+                yield new CollectionModel();
+            }
             default -> throw new IllegalArgumentException("unknown model '" + name + "'; expected one of " + NAMES);
         };
     }

@@ -27,11 +27,13 @@ public record Maps(FieldMap hashes, FieldMap sets, SortedSets zsets) {
     }
 
     public static Maps create(EngineConfig cfg, Compactor compactor) {
+        // update-writes-delta lives where Len is counted apart from the fields: the wide-column layouts
+        boolean bug = cfg.has(Bug.UPDATE_WRITES_DELTA);
         if (cfg.variant() == Variant.RMW) {
             return new Maps(new BlobMap(MapKeys.HASH), new BlobMap(MapKeys.SET),
-                    new SortedSets(new ScoredMap(new WideMap(MapKeys.ZSET, new StoredLen(MapKeys.ZSET)))));
+                    new SortedSets(new ScoredMap(new WideMap(MapKeys.ZSET, new StoredLen(MapKeys.ZSET), bug))));
         }
-        Function<MapKeys, FieldMap> wide = keys -> new WideMap(keys, deltaLen(cfg, compactor, keys));
+        Function<MapKeys, FieldMap> wide = keys -> new WideMap(keys, deltaLen(cfg, compactor, keys), bug);
         return new Maps(wide.apply(MapKeys.HASH), wide.apply(MapKeys.SET), new SortedSets(new ScoredMap(wide.apply(MapKeys.ZSET))));
     }
 

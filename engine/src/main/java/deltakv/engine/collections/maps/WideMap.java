@@ -17,10 +17,13 @@ final class WideMap implements FieldMap {
 
     private final MapKeys keys;
     private final Cardinality card;
+    private final boolean updateCountsAsNew;
 
-    WideMap(MapKeys keys, Cardinality card) {
+    /** @param updateCountsAsNew the {@code update-writes-delta} bug flag: overwriting a field also adds 1 to Len */
+    WideMap(MapKeys keys, Cardinality card, boolean updateCountsAsNew) {
         this.keys = keys;
         this.card = card;
+        this.updateCountsAsNew = updateCountsAsNew;
     }
 
     @Override
@@ -33,7 +36,7 @@ final class WideMap implements FieldMap {
         byte[] fk = keys.field(key, field);
         boolean added = txn.get(fk) == null;
         txn.put(fk, value);
-        if (added) card.add(txn, key, 1);
+        if (added || updateCountsAsNew) card.add(txn, key, 1);
         return added;
     }
 
