@@ -5,6 +5,7 @@
 # Expected: every run valid, except deque on delta (its RPUSH/LPUSH reply is not the true length:
 # docs/engine-lists.md), which must come out invalid with that explanation.
 # Usage: scripts/nemesis-all.sh [--time-limit 60] [--seed 1] [--store /tmp/dkv-nemesis-all]
+#   WORKLOADS="set hash zset counter" VARIANTS="rmw delta delta-cf" OUT=results/x.json  choose other cells
 set -uo pipefail
 cd "$(dirname "$0")/.."
 time_limit=60; seed=1; store=/tmp/dkv-nemesis-all
@@ -16,11 +17,11 @@ while [ $# -gt 0 ]; do
     *) echo "nemesis-all.sh: unknown option $1" >&2; exit 254 ;;
   esac
 done
-out="results/nemesis-all-$(date -u +%F).json"
+out="${OUT:-results/nemesis-all-$(date -u +%F).json}"
 echo "[" > "$out.tmp"
 first=1
-for workload in list-append queue deque; do
-  for variant in delta rmw; do
+for workload in ${WORKLOADS:-list-append queue deque}; do
+  for variant in ${VARIANTS:-delta rmw}; do
     echo "== $workload on $variant, --nemesis all, $time_limit s, seed $seed"
     ./dkv test --workload "$workload" --variant "$variant" --nemesis all --time-limit "$time_limit" \
       --seed "$seed" --store "$store" > /tmp/nemesis-all.out 2>&1

@@ -4,6 +4,7 @@ import deltakv.checker.CheckOptions;
 import deltakv.checker.Checker;
 import deltakv.checker.history.Keyword;
 import deltakv.checker.history.Op;
+import deltakv.checker.history.OpType;
 import deltakv.checker.jepsen.JepsenCheckers;
 import deltakv.checker.jepsen.PerKey;
 import deltakv.checker.linear.ModelCheckers;
@@ -40,7 +41,7 @@ public final class Sets {
                 CollectionOps::readAll, checkers);
     }
 
-    /** The history as set-full reads it: {@code :add e} and {@code :read}s, without removed members, deleted keys and keys left with no add. */
+    /** The history as set-full reads it: {@code :add e} and {@code :read}s, without removed members, deleted keys and keys with no acknowledged add. */
     static List<Op> addsOnly(List<Op> history) {
         Set<Object> deletedKeys = new HashSet<>();
         Set<List<Object>> removed = new HashSet<>();
@@ -52,8 +53,9 @@ public final class Sets {
         Set<Object> keysWithAdds = new HashSet<>();
         for (Op op : history) {
             Object key = op.extra() == null ? null : op.extra().get(Keyword.of("key"));
-            if ("add".equals(op.f()) && op.value() instanceof List<?> v && !removed.contains(Arrays.asList(key, v.get(0)))) {
-                keysWithAdds.add(key);
+            if ("add".equals(op.f()) && op.type() == OpType.OK && op.value() instanceof List<?> v
+                    && !removed.contains(Arrays.asList(key, v.get(0)))) {
+                keysWithAdds.add(key); // a key whose adds all failed tells set-full nothing
             }
         }
         List<Op> out = new ArrayList<>();

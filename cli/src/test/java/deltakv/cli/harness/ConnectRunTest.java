@@ -29,7 +29,7 @@ class ConnectRunTest {
     Path store;
 
     @ParameterizedTest
-    @ValueSource(strings = {"list-append", "queue", "deque", "rw-register"})
+    @ValueSource(strings = {"list-append", "queue", "deque", "rw-register", "set", "hash", "zset", "counter"})
     void aRealRedisServerIsValid(String workload) throws Exception {
         try (RedisServerProcess redis = RedisServerProcess.start(); Jedis j = new Jedis("127.0.0.1", redis.port())) {
             j.set("users-own-key", "untouched");

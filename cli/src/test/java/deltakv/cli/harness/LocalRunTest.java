@@ -75,7 +75,8 @@ class LocalRunTest {
 
     /** Every workload, under every fault kind at once (2 s apart), ends valid on the correct engine. */
     @ParameterizedTest
-    @CsvSource({"list-append,rmw", "queue,delta", "rw-register,delta", "deque,rmw"})
+    @CsvSource({"list-append,rmw", "queue,delta", "rw-register,delta", "deque,rmw", "set,delta-cf", "hash,delta", "zset,rmw",
+            "counter,delta-cf"})
     void everyWorkloadIsValidUnderEveryFault(String workload, String variant) throws Exception {
         Harness.Outcome run = Harness.test(store, "--nemesis", "all", "--nemesis-interval", "2", "--workload", workload,
                 "--variant", variant, "--time-limit", "8", "--seed", "12");
@@ -92,5 +93,14 @@ class LocalRunTest {
         if (workload.equals("queue")) {
             assertTrue(Files.readString(dir.resolve("history.edn")).contains(":f :drain"), "the final phase drains");
         }
+    }
+
+    /** A planted cardinality bug (HSET of an existing field counts it again) is caught by the hash workload. */
+    @Test
+    void thePlantedCardinalityBugIsCaught() throws Exception {
+        Harness.Outcome run = Harness.test(store, "--nemesis", "none", "--workload", "hash", "--key-count", "4",
+                "--bug", "update-writes-delta", "--time-limit", "6", "--seed", "13");
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("linear: valid? false  anomalies: nonlinearizable"), run.out());
     }
 }

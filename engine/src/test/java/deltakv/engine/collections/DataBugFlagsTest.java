@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
 import deltakv.engine.Variant;
+import deltakv.engine.redis.Reply;
 import deltakv.engine.txn.MultiBlock;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,6 +106,24 @@ class DataBugFlagsTest {
         try (DataFixture bad = fixture("bad", Bug.EMPTY_LIST_DROPS_META)) {
             assertEquals(List.of(), pushRacingEmptyCompaction(bad, true),
                     "the bounds restarted at 0, where the old claim hides a; x sits at 1, beyond the Tail");
+        }
+    }
+
+    @Test
+    void updateWritesDeltaCountsAnOverwrittenFieldAgain() {
+        try (DataFixture ok = fixture("ok")) {
+            ok.cmd("HSET", "h", "f", "1");
+            ok.cmd("HSET", "h", "f", "2");
+            ok.cmd("SADD", "s", "m", "m");
+            assertEquals(new Reply.Int(1), ok.cmd("HLEN", "h"));
+            assertEquals(new Reply.Int(1), ok.cmd("SCARD", "s"));
+        }
+        try (DataFixture bad = fixture("bad", Bug.UPDATE_WRITES_DELTA)) {
+            bad.cmd("HSET", "h", "f", "1");
+            bad.cmd("HSET", "h", "f", "2");
+            bad.cmd("SADD", "s", "m", "m");
+            assertEquals(new Reply.Int(2), bad.cmd("HLEN", "h"), "one field, counted twice");
+            assertEquals(new Reply.Int(2), bad.cmd("SCARD", "s"));
         }
     }
 }
