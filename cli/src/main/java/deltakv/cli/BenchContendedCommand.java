@@ -31,7 +31,7 @@ public final class BenchContendedCommand implements Callable<Integer> {
     List<Variant> variants;
 
     @Option(names = "--op", defaultValue = "rpush", split = ",",
-            description = "rpush, lpush, lpop (lists filled first) or rpush-lpop (half producers, half consumers on the same lists); several: comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "rpush, lpush, lpop (lists filled first), rpush-lpop (half producers, half consumers on the same lists), hset / sadd / zadd (a new field or member per call) or incr; several: comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> ops;
 
     @Option(names = "--clients", defaultValue = "1,4,16,64", split = ",", description = "Client counts (default: ${DEFAULT-VALUE}).")

@@ -57,6 +57,27 @@ class BenchContendedTest {
                 "one repeat: too few samples to say");
     }
 
+    /** New hash fields and increments on one hot key: read back by the end check; delta-cf's INCRs never conflict. */
+    @Test
+    void measuresHashWritersAndCountersWithTheirEndChecks() throws Exception {
+        Path out = dir.resolve("collections.json");
+        int code = Main.run("bench", "contended", "--variants", "delta-cf", "--op", "hset,incr", "--clients", "4",
+                "--keys", "1", "--duration", "1", "--warmup", "0.5", "--reference", "none", "--dir",
+                dir.resolve("clusters").toString(), "--base-port", String.valueOf(ProcessCluster.freeBase(3)), "--out",
+                out.toString());
+        assertEquals(ExitCodes.OK, code);
+        JsonNode rows = new ObjectMapper().readTree(out.toFile()).get("results");
+        assertEquals(2, rows.size(), rows.toString());
+        for (JsonNode r : rows) {
+            assertTrue(r.get("ops").asLong() > 0, r.toString());
+            assertTrue(r.get("end_ok").asBoolean(), r.toString());
+            assertEquals(0, r.get("end").get("lost").asLong(), r.toString());
+            assertTrue(r.get("end").get("remaining").asLong() >= r.get("end").get("acknowledged").asLong(), r.toString());
+        }
+        assertEquals("incr", rows.get(1).get("op").asText());
+        assertEquals(0.0, rows.get(1).get("conflicts_per_op").asDouble(), "delta-cf: increments are decided at apply time");
+    }
+
     @Test
     void badArgumentsAreRefusedBeforeAnythingStarts() {
         assertEquals(ExitCodes.BAD_ARGUMENTS, Main.run("bench", "contended", "--reference", "memcached",

@@ -39,7 +39,13 @@ final class ProcessCluster implements AutoCloseable {
     /** ... and with extra JVM arguments for every node (e.g. {@code -Ddkv.raft.snapshotEvery=50}). */
     static ProcessCluster start(Path dir, int nodes, boolean namedPeers, List<String> bugs, List<String> jvmArgs)
             throws Exception {
-        ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), "delta", bugs, namedPeers);
+        return start(dir, nodes, namedPeers, "delta", bugs, jvmArgs);
+    }
+
+    /** As above, with the engine variant ({@code rmw}, {@code delta}, {@code delta-cf}). */
+    static ProcessCluster start(Path dir, int nodes, boolean namedPeers, String variant, List<String> bugs,
+                                List<String> jvmArgs) throws Exception {
+        ClusterLayout layout = new ClusterLayout(dir, nodes, freeBase(nodes), variant, bugs, namedPeers);
         ProcessCluster c = new ProcessCluster(LocalCluster.create(layout, jvmArgs));
         if (!namedPeers) {
             try {

@@ -61,11 +61,22 @@ public final class CommandScript {
         List<List<String>> b = new ArrayList<>();
         String k = key();
         b.add(List.of("WATCH", k));
-        if (rnd.nextBoolean()) b.add(List.of("RPUSH", k, value())); // modified by us: EXEC must abort
+        if (rnd.nextBoolean()) b.add(modification(k)); // modified by us (unless it is a WRONGTYPE): EXEC must abort
         b.add(List.of("MULTI"));
         b.add(dataCommand(true));
         b.add(List.of("EXEC"));
         return b;
+    }
+
+    /** A write of some type to {@code k}: a WATCH of any type must see it. */
+    private List<String> modification(String k) {
+        return switch (rnd.nextInt(5)) {
+            case 0 -> List.of("HSET", k, pick(FIELDS), value());
+            case 1 -> List.of("SADD", k, pick(FIELDS));
+            case 2 -> List.of("ZADD", k, "1", pick(FIELDS));
+            case 3 -> List.of("INCR", k);
+            default -> List.of("RPUSH", k, value());
+        };
     }
 
     private List<String> command() {

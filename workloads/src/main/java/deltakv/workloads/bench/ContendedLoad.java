@@ -10,7 +10,7 @@ import redis.clients.jedis.Jedis;
 /**
  * Closed-loop load of one {@link LoadPoint}: each client has its own Jedis connection (clients spread over
  * {@code ports}) and sends one command per call, recording the latency of every successful call while
- * measuring. Afterwards the lists are read back for the {@link EndCheck}.
+ * measuring. Afterwards the lists (hashes, sets, sorted sets, counters) are read back for the {@link EndCheck}.
  */
 public final class ContendedLoad {
     private static final int TIMEOUT_MILLIS = 30_000;
@@ -58,7 +58,8 @@ public final class ContendedLoad {
             at += c.count;
         }
         Arrays.sort(all);
-        EndCheck end = Ledger.check(ledgers, remaining(ports.get(0), p));
+        EndCheck end = p.op() == BenchOp.INCR ? Ledger.checkCount(ledgers, counted(ports.get(0), p))
+                : Ledger.check(ledgers, remaining(ports.get(0), p));
         return new LoadResult(p, ops, errors, empty, elapsed, ops / elapsed, pct(all, 0.50), pct(all, 0.99), end);
     }
 
@@ -83,11 +84,18 @@ public final class ContendedLoad {
         return l;
     }
 
-    /** Everything left in the lists, read in pages. */
+    /** Everything left in the lists (read in pages), or every field / member of the hashes, sets, sorted sets. */
     private static List<String> remaining(int port, LoadPoint p) {
         List<String> out = new ArrayList<>();
         try (Connection c = connection(port, p)) {
             for (int k = 0; k < p.keys(); k++) {
+                switch (p.op()) {
+                    case HSET -> out.addAll(c.jedis().hkeys(c.key(k)));
+                    case SADD -> out.addAll(c.jedis().smembers(c.key(k)));
+                    case ZADD -> out.addAll(c.jedis().zrange(c.key(k), 0, -1));
+                    default -> { }
+                }
+                if (!p.op().onLists()) continue;
                 for (long from = 0; ; from += READ_PAGE) {
                     List<String> page = c.jedis().lrange(c.key(k), from, from + READ_PAGE - 1);
                     out.addAll(page);
@@ -96,6 +104,18 @@ public final class ContendedLoad {
             }
         }
         return out;
+    }
+
+    /** The sum of the counters' values at the end. */
+    private static long counted(int port, LoadPoint p) {
+        long sum = 0;
+        try (Connection c = connection(port, p)) {
+            for (int k = 0; k < p.keys(); k++) {
+                String v = c.jedis().get(c.key(k));
+                if (v != null) sum += Long.parseLong(v);
+            }
+        }
+        return sum;
     }
 
     /** A connection whose {@link Connection#key} of list {@code i} is the point's {@code prefix:i}. */
@@ -160,8 +180,14 @@ public final class ContendedLoad {
         }
 
         private boolean push(Jedis j, String key, String element) {
-            if (p.op() == BenchOp.LPUSH) j.lpush(key, element);
-            else j.rpush(key, element);
+            switch (p.op()) {
+                case LPUSH -> j.lpush(key, element);
+                case HSET -> j.hset(key, element, "v");
+                case SADD -> j.sadd(key, element);
+                case ZADD -> j.zadd(key, 1, element);
+                case INCR -> j.incr(key);
+                default -> j.rpush(key, element);
+            }
             ledger.acknowledged.add(element);
             return true;
         }

@@ -46,4 +46,18 @@ final class Ledger {
         for (String e : pushed) if (!seen.containsKey(e)) lost++;
         return new EndCheck(acked, uncertain, uncertainPops, popped, remaining.size(), lost, duplicated, unexpected);
     }
+
+    /**
+     * The end check of counters: every acknowledged increment counted, and no more than acknowledged plus
+     * uncertain ones ({@code lost}: acknowledged increments missing; {@code unexpected}: increments beyond them).
+     */
+    static EndCheck checkCount(List<Ledger> ledgers, long value) {
+        long acked = 0;
+        long uncertain = 0;
+        for (Ledger l : ledgers) {
+            acked += l.acknowledged.size();
+            uncertain += l.uncertain.size();
+        }
+        return new EndCheck(acked, uncertain, 0, 0, value, Math.max(0, acked - value), 0, Math.max(0, value - acked - uncertain));
+    }
 }
