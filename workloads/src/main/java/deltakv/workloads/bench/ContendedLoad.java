@@ -16,6 +16,7 @@ public final class ContendedLoad {
     private static final int TIMEOUT_MILLIS = 30_000;
     private static final int PREFILL_BATCH = 500;
     private static final int READ_PAGE = 10_000;
+    private static final long READ_BACK_MILLIS = 60_000;
 
     private ContendedLoad() {}
 
@@ -89,15 +90,17 @@ public final class ContendedLoad {
         List<String> out = new ArrayList<>();
         try (Connection c = connection(port, p)) {
             for (int k = 0; k < p.keys(); k++) {
+                String key = c.key(k);
                 switch (p.op()) {
-                    case HSET -> out.addAll(c.jedis().hkeys(c.key(k)));
-                    case SADD -> out.addAll(c.jedis().smembers(c.key(k)));
-                    case ZADD -> out.addAll(c.jedis().zrange(c.key(k), 0, -1));
+                    case HSET -> out.addAll(readBack(() -> c.jedis().hkeys(key)));
+                    case SADD -> out.addAll(readBack(() -> c.jedis().smembers(key)));
+                    case ZADD -> out.addAll(readBack(() -> c.jedis().zrange(key, 0, -1)));
                     default -> { }
                 }
                 if (!p.op().onLists()) continue;
                 for (long from = 0; ; from += READ_PAGE) {
-                    List<String> page = c.jedis().lrange(c.key(k), from, from + READ_PAGE - 1);
+                    long at = from;
+                    List<String> page = readBack(() -> c.jedis().lrange(key, at, at + READ_PAGE - 1));
                     out.addAll(page);
                     if (page.size() < READ_PAGE) break;
                 }
@@ -111,11 +114,34 @@ public final class ContendedLoad {
         long sum = 0;
         try (Connection c = connection(port, p)) {
             for (int k = 0; k < p.keys(); k++) {
-                String v = c.jedis().get(c.key(k));
+                String key = c.key(k);
+                String v = readBack(() -> c.jedis().get(key));
                 if (v != null) sum += Long.parseLong(v);
             }
         }
         return sum;
+    }
+
+    /**
+     * A read of the end check, retried on error replies for up to {@value #READ_BACK_MILLIS} ms: right after
+     * a heavy point the engine may still be folding deltas, and a read past the hard limit answers
+     * -TRYAGAIN until the compaction is done. Still failing: the error, as it is.
+     */
+    private static <T> T readBack(java.util.function.Supplier<T> read) {
+        long deadline = System.currentTimeMillis() + READ_BACK_MILLIS;
+        while (true) {
+            try {
+                return read.get();
+            } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+                if (System.currentTimeMillis() > deadline) throw e;
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A connection whose {@link Connection#key} of list {@code i} is the point's {@code prefix:i}. */

@@ -4,7 +4,9 @@ import deltakv.engine.collections.KeyCodec;
 import deltakv.engine.collections.RangeEraser;
 import deltakv.engine.txn.ConflictException;
 import deltakv.engine.txn.Txn;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,13 @@ final class DeltaLen implements Cardinality {
     private final Consumer<byte[]> syncCompaction;
     private final int nudgeAt;
     private final Consumer<byte[]> nudge;
+    /**
+     * Deltas written per key since the last nudge, approximately (keys share slots by hash). Why: writers
+     * never resolve a Len, so unlike a list's pushes they would never see a pile of deltas; a hot hash took
+     * 5,000 new fields a second between compactor ticks, and its first HLEN then had to wait for the
+     * hard-limit compaction of 150,000 deltas. A shared slot only makes some nudges early.
+     */
+    private final AtomicIntegerArray written = new AtomicIntegerArray(1024);
 
     DeltaLen(MapKeys keys, int scanLimit, boolean truncatedSumBug, Consumer<byte[]> syncCompaction, int nudgeAt,
              Consumer<byte[]> nudge) {
@@ -63,6 +72,11 @@ final class DeltaLen implements Cardinality {
     @Override
     public void add(Txn txn, byte[] key, long d) {
         PendingLens.of(txn).emit(txn, keys.deltaPrefix(key), d);
+        int slot = Arrays.hashCode(key) & (written.length() - 1);
+        if (written.incrementAndGet(slot) >= nudgeAt) {
+            written.set(slot, 0);
+            nudge.accept(key); // never blocks: queued to the compactor, at most once per key
+        }
     }
 
     /** Deletes every delta (paginated, tracked) and the base meta (a tombstone even if there was none). */

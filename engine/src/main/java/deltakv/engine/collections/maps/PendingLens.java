@@ -1,5 +1,6 @@
 package deltakv.engine.collections.maps;
 
+import deltakv.engine.collections.KeyCodec;
 import deltakv.engine.txn.Txn;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -34,8 +35,7 @@ final class PendingLens {
 
     /** Writes a delta record {@code d} under {@code prefix} (commitTs filled in by the committer). */
     void emit(Txn txn, byte[] prefix, long d) {
-        txn.putAtCommitTs(prefix, deltakv.engine.collections.KeyCodec.u32(nextSeqInTxn++),
-                deltakv.engine.collections.KeyCodec.u64(d));
+        txn.putAtCommitTs(prefix, KeyCodec.u32(nextSeqInTxn++), KeyCodec.u64(d));
         pending.merge(ByteBuffer.wrap(prefix), d, Long::sum);
     }
 
