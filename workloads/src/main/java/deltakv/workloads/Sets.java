@@ -2,7 +2,6 @@ package deltakv.workloads;
 
 import deltakv.checker.CheckOptions;
 import deltakv.checker.Checker;
-import deltakv.checker.history.Keyword;
 import deltakv.checker.history.Op;
 import deltakv.checker.history.OpType;
 import deltakv.checker.jepsen.JepsenCheckers;
@@ -12,6 +11,7 @@ import deltakv.workloads.client.CollectionClient;
 import deltakv.workloads.gen.CollectionOps;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.Set;
  * DEL on a few rotating keys (every 4th op alone inside MULTI/EXEC); the final phase reads every key.
  * Checked per key for linearizability against the {@code collection} model (replies of SADD and SREM,
  * cardinality and members together) and by set-full per element — over the members that were never
- * removed, on keys never deleted (set-full knows adds only; the model covers the rest).
+ * removed, up to each key's first DEL (set-full knows adds only; the model covers the rest).
  */
 public final class Sets {
     private static final int MULTI_EVERY = 4;
@@ -41,36 +41,54 @@ public final class Sets {
                 CollectionOps::readAll, checkers);
     }
 
-    /** The history as set-full reads it: {@code :add e} and {@code :read}s, without removed members, deleted keys and keys with no acknowledged add. */
+    /**
+     * The history as set-full reads it: {@code :add e} and {@code :read}s, per key only the ops that completed
+     * before the key's first DEL was invoked (set-full knows no removal), without members that were ever
+     * removed, and without keys with no acknowledged add (they tell set-full nothing).
+     */
     static List<Op> addsOnly(List<Op> history) {
-        Set<Object> deletedKeys = new HashSet<>();
+        Map<Object, Long> firstDel = new HashMap<>();
         Set<List<Object>> removed = new HashSet<>();
         for (Op op : history) {
-            Object key = op.extra() == null ? null : op.extra().get(Keyword.of("key"));
-            if ("del".equals(op.f())) deletedKeys.add(key);
+            Object key = PerKey.key(op);
+            if (op.type() != OpType.INVOKE) continue;
+            if ("del".equals(op.f())) firstDel.putIfAbsent(key, op.index());
             if ("remove".equals(op.f()) && op.value() instanceof List<?> v) removed.add(Arrays.asList(key, v.get(0)));
         }
+        // pair each completion with its invocation (one outstanding op per process); keep pairs done before the cut
+        Map<Object, Op> pending = new HashMap<>();
+        List<Op[]> kept = new ArrayList<>();
+        for (Op op : history) {
+            Object key = PerKey.key(op);
+            if (key == null || !("add".equals(op.f()) || "read".equals(op.f()))) continue;
+            if (op.type() == OpType.INVOKE) {
+                pending.put(op.process(), op);
+                continue;
+            }
+            Op inv = pending.remove(op.process());
+            if (inv == null || op.index() >= firstDel.getOrDefault(key, Long.MAX_VALUE)) continue;
+            if ("add".equals(op.f()) && removed.contains(Arrays.asList(key, ((List<?>) op.value()).get(0)))) continue;
+            kept.add(new Op[] {inv, op});
+        }
         Set<Object> keysWithAdds = new HashSet<>();
-        for (Op op : history) {
-            Object key = op.extra() == null ? null : op.extra().get(Keyword.of("key"));
-            if ("add".equals(op.f()) && op.type() == OpType.OK && op.value() instanceof List<?> v
-                    && !removed.contains(Arrays.asList(key, v.get(0)))) {
-                keysWithAdds.add(key); // a key whose adds all failed tells set-full nothing
-            }
-        }
+        for (Op[] p : kept) if ("add".equals(p[1].f()) && p[1].type() == OpType.OK) keysWithAdds.add(PerKey.key(p[1]));
         List<Op> out = new ArrayList<>();
-        for (Op op : history) {
-            Object key = op.extra() == null ? null : op.extra().get(Keyword.of("key"));
-            if (key == null || deletedKeys.contains(key) || !keysWithAdds.contains(key)) continue;
-            if ("add".equals(op.f()) && op.value() instanceof List<?> v) {
-                if (removed.contains(Arrays.asList(key, v.get(0)))) continue;
-                out.add(new Op(op.index(), op.time(), op.type(), op.process(), "add", v.get(0), op.error(), op.extra()));
-            } else if ("read".equals(op.f())) {
-                Object value = op.value() instanceof List<?> read ? read.stream()
-                        .filter(e -> !removed.contains(Arrays.asList(key, e))).toList() : op.value();
-                out.add(new Op(op.index(), op.time(), op.type(), op.process(), "read", value, op.error(), op.extra()));
-            }
+        for (Op[] p : kept) {
+            Object key = PerKey.key(p[1]);
+            if (!keysWithAdds.contains(key)) continue;
+            for (Op op : p) out.add(setFullShape(op, key, removed));
         }
+        out.sort(java.util.Comparator.comparingLong(Op::index));
         return out;
+    }
+
+    /** {@code :add [e nil r]} → {@code :add e}; a read without the removed members. */
+    private static Op setFullShape(Op op, Object key, Set<List<Object>> removed) {
+        Object value = op.value();
+        if ("add".equals(op.f()) && value instanceof List<?> v) value = v.get(0);
+        if ("read".equals(op.f()) && value instanceof List<?> read) {
+            value = read.stream().filter(e -> !removed.contains(Arrays.asList(key, e))).toList();
+        }
+        return new Op(op.index(), op.time(), op.type(), op.process(), op.f(), value, op.error(), op.extra());
     }
 }

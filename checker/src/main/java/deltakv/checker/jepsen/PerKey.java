@@ -25,7 +25,8 @@ public final class PerKey implements Checker {
         this.inner = inner;
     }
 
-    static Object key(Op op) {
+    /** The op's {@code :key} field (any spelling a history may use), or null. */
+    public static Object key(Op op) {
         Map<Object, Object> extra = op.extra();
         if (extra == null) return null;
         for (Object k : new Object[] {Keyword.of("key"), "key", ":key"}) if (extra.containsKey(k)) return extra.get(k);

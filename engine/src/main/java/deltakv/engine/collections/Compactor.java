@@ -159,7 +159,13 @@ public final class Compactor implements AutoCloseable {
     public void tick() {
         if (paused || !backgroundAllowed()) return;
         ticks.incrementAndGet();
-        for (DeltaFold f : folds) tick(f);
+        for (DeltaFold f : folds) {
+            try {
+                tick(f);
+            } catch (RuntimeException e) { // one namespace's failure must not starve the others
+                LOG.warn("compactor tick of {} deltas failed: {}", f.type(), e.toString());
+            }
+        }
     }
 
     private void tick(DeltaFold fold) {
@@ -179,16 +185,17 @@ public final class Compactor implements AutoCloseable {
         // A full batch may have cut the last key's deltas short: count it again next tick, unless it is
         // the only key in the batch (then it alone has a full batch of deltas and is compacted now).
         boolean recountLast = full && ids.size() > 1;
-        for (int i = 0; i < ids.size() - (recountLast ? 1 : 0); i++) {
-            if (counts.get(ids.get(i)) >= cfg.maxDeltaCount() || (full && ids.size() == 1)) {
-                compactNow(fold, userKeys.get(ids.get(i)));
-            }
-        }
+        // the cursor moves on first: a key whose compaction keeps failing must not hold the namespace up
         byte[] next;
         if (!full) next = ns.start();
         else if (recountLast) next = fold.deltaPrefix(userKeys.get(ids.get(ids.size() - 1)));
         else next = Bytes.prefixEnd(fold.deltaPrefix(userKeys.get(ids.get(0))));
         cursors.put(fold.type(), next);
+        for (int i = 0; i < ids.size() - (recountLast ? 1 : 0); i++) {
+            if (counts.get(ids.get(i)) >= cfg.maxDeltaCount() || (full && ids.size() == 1)) {
+                compactNow(fold, userKeys.get(ids.get(i)));
+            }
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ public final class CommandScript {
     private static final String[] ZSET_KEYS = {"z1", "z2"};
     private static final String[] FIELDS = {"f1", "f2", "f3", "f4", "", "ünï"};
     private static final String[] SCORES = {"1", "2", "2.5", "-1", "0", "1e3", "inf", "-inf", "1.1", "0.1", "-0", "x", "nan",
-            "(1", "1e400", " 1"};
+            "(1", "1e400", " 1", "0e5", "0x1p-2000", "0x10", "1e-400"};
     private static final String[] BOUNDS = {"-inf", "+inf", "(1", "2", "(2.5", "0", "x", "1e3", "(inf", "1.1"};
     /** Commands whose replies are compared as multisets (HGETALL as a multiset of field-value pairs). */
     static final java.util.Set<String> UNORDERED = java.util.Set.of("HGETALL", "HKEYS", "HVALS", "SMEMBERS");

@@ -165,7 +165,8 @@ public final class ContendedBench {
         row.put("end_ok", r.end().ok());
         row.put("end", Map.of("acknowledged", r.end().acknowledged(), "uncertain", r.end().uncertain(),
                 "uncertain_pops", r.end().uncertainPops(), "popped", r.end().popped(), "remaining", r.end().remaining(),
-                "lost", r.end().lost(), "duplicated", r.end().duplicated(), "unexpected", r.end().unexpected()));
+                "lost", r.end().lost(), "duplicated", r.end().duplicated(), "unexpected", r.end().unexpected(),
+                "cardinality_off", r.end().cardinalityOff()));
         return row;
     }
 

@@ -12,17 +12,20 @@ package deltakv.workloads.bench;
  * @param lost         acknowledged elements neither popped nor remaining
  * @param duplicated   extra copies: elements popped or remaining more than once in all
  * @param unexpected   elements popped or remaining that no client ever pushed
+ * @param cardinalityOff hashes, sets, sorted sets: Σ over keys of |HLEN/SCARD/ZCARD − fields read back| (a Len
+ *                       delta lost or counted twice shows here and nowhere else)
  */
 public record EndCheck(long acknowledged, long uncertain, long uncertainPops, long popped, long remaining, long lost, long duplicated,
-                       long unexpected) {
-    /** Nothing duplicated or made up, and no more lost than failed pops can explain. */
+                       long unexpected, long cardinalityOff) {
+    /** Nothing duplicated or made up, no more lost than failed pops can explain, and every Len right. */
     public boolean ok() {
-        return lost <= uncertainPops && duplicated == 0 && unexpected == 0;
+        return lost <= uncertainPops && duplicated == 0 && unexpected == 0 && cardinalityOff == 0;
     }
 
     @Override
     public String toString() {
         return ok() ? "ok (" + acknowledged + " pushed, " + popped + " popped, " + remaining + " left)"
-                : "FAILED: lost " + lost + ", duplicated " + duplicated + ", unexpected " + unexpected;
+                : "FAILED: lost " + lost + ", duplicated " + duplicated + ", unexpected " + unexpected
+                        + (cardinalityOff > 0 ? ", cardinality off by " + cardinalityOff : "");
     }
 }

@@ -43,8 +43,16 @@ final class Scores {
         if (special != null) return special;
         Double d = number(s);
         if (d == null || d.isInfinite()) return null;
-        if (d == 0.0 && s.matches(".*[1-9].*") && !HEX.matcher(s).matches()) return null; // underflow
+        if (d == 0.0 && nonZeroMantissa(s)) return null; // underflow: strtod's ERANGE with a zero result
         return d;
+    }
+
+    /** Whether the digits before the exponent are not all zero (decimal, or hexadecimal after its 0x). */
+    private static boolean nonZeroMantissa(String s) {
+        boolean hex = HEX.matcher(s).matches();
+        String body = hex ? s.substring(s.toLowerCase(Locale.ROOT).indexOf('x') + 1) : s;
+        String mantissa = body.split(hex ? "[pP]" : "[eE]", 2)[0];
+        return mantissa.matches(hex ? ".*[1-9a-fA-F].*" : ".*[1-9].*");
     }
 
     /** As strtod in zslParseRange: overflow gives ±inf. */
