@@ -44,7 +44,8 @@ public final class Sets {
     /**
      * The history as set-full reads it: {@code :add e} and {@code :read}s, per key only the ops that completed
      * before the key's first DEL was invoked (set-full knows no removal), without members that were ever
-     * removed, and without keys with no acknowledged add (they tell set-full nothing).
+     * removed, and without keys where no read began after an acknowledged add (they tell set-full nothing:
+     * a DEL can cut a key's history right after its adds).
      */
     static List<Op> addsOnly(List<Op> history) {
         Map<Object, Long> firstDel = new HashMap<>();
@@ -70,12 +71,22 @@ public final class Sets {
             if ("add".equals(op.f()) && removed.contains(Arrays.asList(key, ((List<?>) op.value()).get(0)))) continue;
             kept.add(new Op[] {inv, op});
         }
-        Set<Object> keysWithAdds = new HashSet<>();
-        for (Op[] p : kept) if ("add".equals(p[1].f()) && p[1].type() == OpType.OK) keysWithAdds.add(PerKey.key(p[1]));
+        // a key tells set-full something only if a read began after one of its adds was acknowledged
+        Map<Object, Long> firstAddDone = new HashMap<>();
+        for (Op[] p : kept) {
+            if ("add".equals(p[1].f()) && p[1].type() == OpType.OK) firstAddDone.merge(PerKey.key(p[1]), p[1].index(), Math::min);
+        }
+        Set<Object> judged = new HashSet<>();
+        for (Op[] p : kept) {
+            Long added = firstAddDone.get(PerKey.key(p[1]));
+            if ("read".equals(p[1].f()) && p[1].type() == OpType.OK && added != null && p[0].index() > added) {
+                judged.add(PerKey.key(p[1]));
+            }
+        }
         List<Op> out = new ArrayList<>();
         for (Op[] p : kept) {
             Object key = PerKey.key(p[1]);
-            if (!keysWithAdds.contains(key)) continue;
+            if (!judged.contains(key)) continue;
             for (Op op : p) out.add(setFullShape(op, key, removed));
         }
         out.sort(java.util.Comparator.comparingLong(Op::index));

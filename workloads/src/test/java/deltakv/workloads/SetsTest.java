@@ -49,6 +49,23 @@ class SetsTest {
         assertEquals(Validity.FALSE, new PerKey(new SetFullChecker()).check(withoutCut()).valid());
     }
 
+    @Test
+    void aKeyCutByItsDelBeforeAnyReadIsLeftOutRatherThanUnknown() {
+        op(OpType.INVOKE, 0, "add", add(1, null), 7);
+        op(OpType.OK, 0, "add", add(1, 1L), 7);
+        op(OpType.INVOKE, 1, "read", null, 7);
+        op(OpType.OK, 1, "read", List.of(1L), 7);
+        op(OpType.INVOKE, 0, "add", add(5, null), 8);
+        op(OpType.INVOKE, 1, "read", null, 8); // began before the add was acknowledged: proves nothing
+        op(OpType.OK, 0, "add", add(5, 1L), 8);
+        op(OpType.OK, 1, "read", List.of(), 8);
+        op(OpType.INVOKE, 0, "del", null, 8); // and no read before the DEL cuts key 8
+        op(OpType.OK, 0, "del", 1L, 8);
+        List<Op> seen = Sets.addsOnly(h);
+        assertEquals(List.of(7L, 7L, 7L, 7L), seen.stream().map(PerKey::key).toList());
+        assertEquals(Validity.TRUE, new PerKey(new SetFullChecker()).check(seen).valid());
+    }
+
     /** The same history in set-full's shape, every op kept. */
     private List<Op> withoutCut() {
         List<Op> out = new ArrayList<>();
