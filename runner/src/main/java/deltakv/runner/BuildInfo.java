@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** What test.json records about the software that ran: the git commit and the versions that matter. */
-final class BuildInfo {
+public final class BuildInfo {
     private BuildInfo() {}
 
-    static String gitCommit() {
+    public static String gitCommit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();

@@ -62,8 +62,14 @@ public record Plan(long seed, double budgetSeconds, List<Cell> cells, int slice,
      * budget split one plan: every cell in exactly one shard.
      */
     public Plan shard(int i, int n) {
+        return shard(i, n, 0);
+    }
+
+    /** @param firstShardSeconds time shard 1 spends besides its cells (the bench and gate): it gets fewer cells */
+    public Plan shard(int i, int n, double firstShardSeconds) {
         if (n < 1 || i < 1 || i > n) throw new IllegalArgumentException("--shard must be I/N with 1 <= I <= N, got " + i + "/" + n);
         double[] load = new double[n];
+        load[0] = firstShardSeconds;
         List<Cell> mine = new ArrayList<>();
         for (Cell c : cells) {
             int best = 0;
