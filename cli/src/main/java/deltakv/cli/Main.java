@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code dkv} launcher: one picocli subcommand per CLI.md command. */
 @Command(name = "dkv", mixinStandardHelpOptions = true, version = "dkv 0.1.0",
         description = "DeltaKV: reference engine, workloads, nemeses and checkers for the collection-metadata delta design.",
-        subcommands = {CommandLine.HelpCommand.class, deltakv.engine.main.NodeCommand.class, TestCommand.class, AnalyzeCommand.class, ReplayCommand.class, ReproduceCommand.class, NightlyCommand.class, CheckCommand.class, ClusterCommand.class, BenchCommand.class, GateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, deltakv.engine.main.NodeCommand.class, TestCommand.class, AnalyzeCommand.class, ReplayCommand.class, ReproduceCommand.class, NightlyCommand.class, ServeCommand.class, CheckCommand.class, ClusterCommand.class, BenchCommand.class, GateCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

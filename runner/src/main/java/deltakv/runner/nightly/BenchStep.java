@@ -41,6 +41,29 @@ public final class BenchStep {
         return REPEAT * (reference + variants) + 30;
     }
 
+    /**
+     * Why a baseline's points were measured unlike the nightly's (another --duration or --warmup: a shorter warm-up
+     * alone costs a Raft cluster tens of percent), or null. Measured: a baseline of 10 s after 20 s of warm-up
+     * against these points failed the gate on every matching point by 42-61 % (docs/nightly.md).
+     */
+    static String unlike(java.util.Map<String, Object> baseline) {
+        String cmd = String.valueOf(baseline.get("command"));
+        List<String> diffs = new java.util.ArrayList<>();
+        for (var opt : java.util.Map.of("--duration", DURATION, "--warmup", WARMUP).entrySet()) {
+            var m = java.util.regex.Pattern.compile(opt.getKey() + " (\\S+)").matcher(cmd);
+            if (m.find()) {
+                try {
+                    if (Double.parseDouble(m.group(1)) != opt.getValue()) diffs.add(opt.getKey() + " " + m.group(1));
+                } catch (NumberFormatException e) {
+                    diffs.add(opt.getKey() + " " + m.group(1));
+                }
+            }
+        }
+        if (diffs.isEmpty()) return null;
+        return "the baseline was measured with " + String.join(" ", diffs) + ", the nightly's points with --duration " + fmt(DURATION)
+                + " --warmup " + fmt(WARMUP) + ": the gate compares unlike measurements (make the baseline with docs/nightly.md's command)";
+    }
+
     private static String join(List<Integer> xs) {
         return String.join(",", xs.stream().map(String::valueOf).toList());
     }

@@ -24,6 +24,8 @@ public final class CellRunner {
     private final Path store;
     /** The child running now, for the nightly's own shutdown: it is stopped with it. */
     private volatile Process current;
+    /** Set by the nightly's shutdown: no child starts after it. */
+    private boolean stopping;
 
     public CellRunner(Launcher launcher, Path store) {
         this.launcher = launcher;
@@ -35,24 +37,44 @@ public final class CellRunner {
         Path output = cellDir.resolve("output.txt");
         String before = RunDir.STAMP.format(java.time.LocalDateTime.now().minusSeconds(1));
         long t0 = System.nanoTime();
-        Process p = launcher.start(cell.args(seed, store, cellDir), output);
-        current = p;
-        boolean done;
-        try {
-            done = p.waitFor((long) timeoutSeconds(cell), TimeUnit.SECONDS);
-            if (!done) stop(p);
-        } finally {
-            current = null;
-        }
+        int code = launch(cell.args(seed, store, cellDir), output, timeoutSeconds(cell));
         double seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-        int code = done ? p.exitValue() : -1;
         if (cell instanceof TestCell t) return testRow(t, code, seconds, newestRun(t.testName(), before), output);
         return reproduceRow((ReproduceCell) cell, code, seconds, cellDir.resolve(ReproduceCell.OUTCOME), output);
     }
 
-    /** Stops the running child (the nightly is being stopped): SIGTERM lets it stop its cluster. */
+    /**
+     * Runs {@code dkv ARGS} to its end or its time-out.
+     *
+     * @return its exit code, -1 when it was stopped at the time-out
+     * @throws InterruptedException the nightly is being stopped (the child is stopped first)
+     */
+    public int launch(List<String> args, Path output, double timeoutSeconds) throws IOException, InterruptedException {
+        Process p;
+        synchronized (this) {
+            if (stopping) throw new InterruptedException("the nightly is stopping");
+            p = launcher.start(args, output);
+            current = p;
+        }
+        try {
+            if (p.waitFor((long) timeoutSeconds, TimeUnit.SECONDS)) return p.exitValue();
+            stop(p);
+            return -1;
+        } catch (InterruptedException e) {
+            stop(p);
+            throw e;
+        } finally {
+            current = null;
+        }
+    }
+
+    /** Stops the running child and starts no other (the nightly is being stopped): SIGTERM lets it stop its cluster. */
     public void stopCurrent() {
-        Process p = current;
+        Process p;
+        synchronized (this) {
+            stopping = true;
+            p = current;
+        }
         if (p != null) stop(p);
     }
 
@@ -127,7 +149,12 @@ public final class CellRunner {
     private static Row reproduceRow(ReproduceCell r, int code, double seconds, Path outcome, Path output) {
         var s = r.scenario();
         String valid = verdict(code);
-        String status = valid.equals("crashed") ? crashStatus(code) : "missed";
+        String status = switch (valid) {
+            case "true" -> "detected";
+            case "false" -> "missed";
+            case "unknown" -> "unknown";
+            default -> crashStatus(code);
+        };
         List<String> anomalies = List.of();
         double testSeconds = 0;
         String control = null;

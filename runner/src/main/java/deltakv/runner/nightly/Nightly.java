@@ -55,8 +55,12 @@ public final class Nightly {
     }
 
     private int run() throws IOException, InterruptedException {
-        if (o.baseline() != null && !Files.isRegularFile(o.baseline())) {
-            throw new IllegalArgumentException("--baseline: no such file: " + o.baseline());
+        if (o.baseline() != null) {
+            if (!Files.isRegularFile(o.baseline())) throw new IllegalArgumentException("--baseline: no such file: " + o.baseline());
+            // a file the gate cannot read is refused now, not after the whole night
+            deltakv.runner.gate.BenchFile.read(o.baseline());
+            String unlike = BenchStep.unlike(Json.read(o.baseline()));
+            if (unlike != null) out.println("warning: " + unlike);
         }
         boolean bench = o.baseline() != null && o.shard() == 1;
         double benchSeconds = o.baseline() == null ? 0 : BenchStep.estimateSeconds();
@@ -97,7 +101,7 @@ public final class Nightly {
                 out.flush();
                 write(dir, summary(dir, started, null, night, plan, planned, nightPlan, rows, null, null));
             }
-            if (bench) gate = benchAndGate(dir);
+            if (bench) gate = benchAndGate(dir, runner);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -141,7 +145,7 @@ public final class Nightly {
     }
 
     /** The bench points into the nightly's directory, then dkv gate against the baseline; both as processes. */
-    private Map<String, Object> benchAndGate(Path dir) throws IOException, InterruptedException {
+    private Map<String, Object> benchAndGate(Path dir, CellRunner runner) throws IOException, InterruptedException {
         Path bdir = Files.createDirectories(dir.resolve("bench"));
         Path candidate = bdir.resolve("bench.json");
         out.printf("bench: %s …%n", String.join(" ", BenchStep.benchArgs(candidate, bdir.resolve("clusters"))));
@@ -149,7 +153,8 @@ public final class Nightly {
         Map<String, Object> gate = new LinkedHashMap<>();
         gate.put("baseline", o.baseline().toAbsolutePath().toString());
         gate.put("candidate", candidate.toString());
-        int bench = launch(BenchStep.benchArgs(candidate, bdir.resolve("clusters")), bdir.resolve("bench-output.txt"));
+        int bench = runner.launch(BenchStep.benchArgs(candidate, bdir.resolve("clusters")), bdir.resolve("bench-output.txt"),
+                2 * BenchStep.estimateSeconds() + 600);
         if (bench != 0 || !Files.isRegularFile(candidate)) {
             gate.put("exit-code", 255);
             gate.put("verdict", "bench crashed (exit " + bench + ")");
@@ -157,7 +162,7 @@ public final class Nightly {
             return gate;
         }
         Path gateOut = bdir.resolve("gate.txt");
-        int code = launch(BenchStep.gateArgs(o.baseline().toAbsolutePath(), candidate), gateOut);
+        int code = runner.launch(BenchStep.gateArgs(o.baseline().toAbsolutePath(), candidate), gateOut, 300);
         gate.put("exit-code", code);
         gate.put("verdict", switch (code) {
             case 0 -> "pass";
@@ -168,16 +173,6 @@ public final class Nightly {
         gate.put("output", gateOut.toString());
         out.printf("gate: %s%n", gate.get("verdict"));
         return gate;
-    }
-
-    private int launch(List<String> args, Path output) throws IOException, InterruptedException {
-        Process p = launcher.start(args, output);
-        try {
-            return p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroy();
-            throw e;
-        }
     }
 
     static Path create(Path store, String suffix) throws IOException {
@@ -277,12 +272,14 @@ public final class Nightly {
         rows.sort(java.util.Comparator.comparingInt(r -> first.nightPlan().indexOf(r.cell())));
         Map<String, Object> gate = null;
         String started = first.started();
-        String finished = first.finished();
+        List<String> unfinished = new ArrayList<>();
         for (Summary s : shards) {
             if (s.gate() != null) gate = s.gate();
-            if (s.started() != null && s.started().compareTo(started) < 0) started = s.started();
-            if (finished != null && (s.finished() == null || s.finished().compareTo(finished) > 0)) finished = s.finished();
+            if (s.started() != null && (started == null || s.started().compareTo(started) < 0)) started = s.started();
+            if (s.finished() == null) unfinished.add(s.shard() + "/" + s.shards());
         }
+        // finished now: a cell a cut-short shard never ran counts as missing (exit 255)
+        String finished = Instant.now().toString();
         Path abs = store.toAbsolutePath();
         Path dir = create(abs, "-merged");
         Summary merged = new Summary(dir.getFileName().toString(), started, finished, first.seed(), first.budgetSeconds() * first.shards(),
@@ -297,6 +294,7 @@ public final class Nightly {
         Files.writeString(dir.resolve("plan.txt"), plans.toString());
         out.print(SummaryText.render(merged));
         if (!missing.isEmpty()) out.println("missing shards: " + String.join(", ", missing) + " (their cells count as not run)");
+        if (!unfinished.isEmpty()) out.println("shards that did not finish: " + String.join(", ", unfinished) + " (cells they did not run count as not run)");
         out.println(dir);
         return merged.exitCode();
     }

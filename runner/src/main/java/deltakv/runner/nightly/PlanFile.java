@@ -31,7 +31,10 @@ public final class PlanFile {
             String line = lines.get(i).replaceFirst("#.*", "").strip();
             if (line.isEmpty()) continue;
             try {
-                cells.add(parse(line));
+                Cell c = parse(line);
+                // a cell is known by its id (coverage, --merge): each may appear once
+                if (cells.stream().anyMatch(x -> x.id().equals(c.id()))) throw new IllegalArgumentException("the same cell twice: " + c.planLine());
+                cells.add(c);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--plan " + file + " line " + (i + 1) + ": " + e.getMessage());
             }

@@ -51,10 +51,18 @@ public record Row(String cell, String kind, String workload, String nemesis, Str
 
     @SuppressWarnings("unchecked")
     public static Row fromMap(Map<String, Object> m) {
-        return new Row(str(m, "cell"), str(m, "kind"), str(m, "workload"), str(m, "nemesis"), str(m, "variant"), str(m, "bug"),
-                str(m, "valid?"), str(m, "status"), (List<String>) m.getOrDefault("anomalies", List.of()), num(m, "ops").longValue(),
+        Object anomalies = m.get("anomalies");
+        return new Row(required(m, "cell"), required(m, "kind"), str(m, "workload"), str(m, "nemesis"), str(m, "variant"), str(m, "bug"),
+                required(m, "valid?"), required(m, "status"), anomalies instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(),
+                num(m, "ops").longValue(),
                 num(m, "seconds").doubleValue(), num(m, "test-seconds").doubleValue(), num(m, "exit-code").intValue(),
                 str(m, "control"), str(m, "run-dir"), str(m, "output"));
+    }
+
+    private static String required(Map<String, Object> m, String k) {
+        String v = str(m, k);
+        if (v == null) throw new IllegalArgumentException("row has no '" + k + "'");
+        return v;
     }
 
     private static String str(Map<String, Object> m, String k) {

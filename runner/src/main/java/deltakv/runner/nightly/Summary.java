@@ -84,15 +84,26 @@ public record Summary(String name, String started, String finished, long seed, d
     @SuppressWarnings("unchecked")
     public static Summary fromMap(Map<String, Object> m) {
         List<Row> rows = new ArrayList<>();
-        for (Object o : (List<Object>) m.getOrDefault("rows", List.of())) rows.add(Row.fromMap((Map<String, Object>) o));
-        Map<String, Object> c = (Map<String, Object>) m.get("coverage");
-        Coverage cov = c == null ? null : new Coverage(((Number) c.get("covered")).intValue(), ((Number) c.get("matrix")).intValue(),
-                ((Number) c.get("nights")).intValue());
-        return new Summary((String) m.get("name"), (String) m.get("started"), (String) m.get("finished"), num(m, "seed").longValue(),
+        for (Object o : list(m, "rows")) {
+            if (!(o instanceof Map<?, ?> r)) throw new IllegalArgumentException("a row that is not a map");
+            rows.add(Row.fromMap((Map<String, Object>) r));
+        }
+        Coverage cov = null;
+        if (m.get("coverage") instanceof Map<?, ?> c) {
+            Map<String, Object> cm = (Map<String, Object>) c;
+            cov = new Coverage(num(cm, "covered").intValue(), num(cm, "matrix").intValue(), num(cm, "nights").intValue());
+        }
+        Map<String, Object> gate = m.get("gate") instanceof Map<?, ?> g ? (Map<String, Object>) g : null;
+        if (gate != null && !(gate.get("exit-code") instanceof Number)) throw new IllegalArgumentException("gate without an exit-code");
+        return new Summary(String.valueOf(m.get("name")), (String) m.get("started"), (String) m.get("finished"), num(m, "seed").longValue(),
                 num(m, "budget-seconds").doubleValue(), num(m, "shard").intValue(), num(m, "shards").intValue(),
                 num(m, "slice").intValue(), num(m, "slices").intValue(), (String) m.get("git-commit"),
-                (List<String>) m.getOrDefault("planned", List.of()),
-                (List<String>) m.getOrDefault("night-plan", List.of()), rows, (Map<String, Object>) m.get("gate"), cov);
+                list(m, "planned").stream().map(String::valueOf).toList(), list(m, "night-plan").stream().map(String::valueOf).toList(),
+                rows, gate, cov);
+    }
+
+    private static List<?> list(Map<String, Object> m, String k) {
+        return m.get(k) instanceof List<?> l ? l : List.of();
     }
 
     private static Number num(Map<String, Object> m, String k) {

@@ -65,7 +65,7 @@ public final class SummaryHtml {
         }
         b.append("<h2>Gate</h2>\n<p id=\"gate\">");
         if (s.gate() == null) b.append("not run (no --baseline)");
-        else b.append(esc(String.valueOf(s.gate().get("verdict")))).append(" (exit ").append(s.gate().get("exit-code")).append(") ")
+        else b.append(esc(String.valueOf(s.gate().get("verdict")))).append(" (exit ").append(esc(String.valueOf(s.gate().get("exit-code")))).append(") ")
                 .append(link(dir, (String) s.gate().get("output"), "gate output"));
         b.append("</p>\n");
         if (s.coverage() != null) {
@@ -86,11 +86,22 @@ public final class SummaryHtml {
         return "<td class=\"valid\" style=\"background:" + COLOURS.getOrDefault(valid, "#EAEAEA") + "\">" + esc(text) + "</td>";
     }
 
+    /** A link relative to the nightly's directory; only absolute paths are linked (a row read from elsewhere is not trusted). */
     private static String link(Path dir, String target, String text) {
         if (target == null) return "";
-        Path t = Path.of(target);
-        String href = t.isAbsolute() ? dir.toAbsolutePath().relativize(t).toString() : target;
-        return "<a href=\"" + esc(href) + "\">" + esc(text) + "</a>";
+        Path t;
+        try {
+            t = Path.of(target);
+        } catch (java.nio.file.InvalidPathException e) {
+            return "";
+        }
+        if (!t.isAbsolute()) return "";
+        StringBuilder href = new StringBuilder();
+        for (Path part : dir.toAbsolutePath().relativize(t.normalize())) {
+            if (href.length() > 0) href.append('/');
+            href.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return "<a href=\"" + esc(href.toString()) + "\">" + esc(text) + "</a>";
     }
 
     static String esc(String s) {

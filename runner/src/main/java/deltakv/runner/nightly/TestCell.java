@@ -15,7 +15,9 @@ public record TestCell(String workload, String nemesis, String variant, double t
 
     @Override
     public String id() {
-        return "test/" + workload + "/" + nemesis + "/" + variant + (extra.isEmpty() ? "" : "/" + String.join(" ", extra));
+        // a shorter or longer run, or extra options, is another cell than the matrix's
+        return "test/" + workload + "/" + nemesis + "/" + variant + (timeLimit == Matrix.TEST_SECONDS ? "" : "/" + fmt(timeLimit) + "s")
+                + (extra.isEmpty() ? "" : "/" + String.join(" ", extra));
     }
 
     @Override

@@ -42,6 +42,8 @@ class PlanFileTest {
         for (String line : List.of("test nope none rmw", "test queue none fast", "test queue", "reproduce no-such-bug", "bench x")) {
             assertThrows(IllegalArgumentException.class, () -> PlanFile.parse(line), line);
         }
+        Path twice = Files.writeString(dir.resolve("twice.txt"), "reproduce retry-new-seq\nreproduce retry-new-seq\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PlanFile.read(twice)).getMessage().contains("twice"));
         Path empty = Files.writeString(dir.resolve("empty.txt"), "# nothing\n");
         assertThrows(IllegalArgumentException.class, () -> PlanFile.read(empty));
         assertThrows(IllegalArgumentException.class, () -> PlanFile.read(dir.resolve("missing.txt")));

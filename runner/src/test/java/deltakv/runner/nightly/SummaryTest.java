@@ -102,6 +102,17 @@ class SummaryTest {
         // a missing shard: its cells have no result
         assertEquals(255, Nightly.merge(dirs.subList(0, 2), store, new PrintStream(out)));
         assertTrue(out.toString().contains("missing shards: 3/3"), out.toString());
+        // a shard cut short (no finish time, half its rows): the merged night has cells without a result
+        Plan two = night.shard(2, 3);
+        List<Row> half = all.stream().filter(r -> two.cells().stream().anyMatch(c -> c.id().equals(r.cell()))).limit(2).toList();
+        Summary cut = summary(night, two, half, null);
+        cut = new Summary(cut.name(), cut.started(), null, cut.seed(), cut.budgetSeconds(), cut.shard(), cut.shards(), cut.slice(),
+                cut.slices(), cut.gitCommit(), cut.planned(), cut.nightPlan(), cut.rows(), null, cut.coverage());
+        Path cutDir = Files.createDirectories(store.resolve("shards/2-cut"));
+        Nightly.write(cutDir, cut);
+        assertEquals(255, Nightly.merge(List.of(dirs.get(0), cutDir, dirs.get(2)), store, new PrintStream(out)));
+        assertTrue(out.toString().contains("shards that did not finish: 2/3"), out.toString());
+
         // not a nightly, a shard twice
         assertThrows(IllegalArgumentException.class, () -> Nightly.merge(List.of(store), store, new PrintStream(out)));
         assertThrows(IllegalArgumentException.class, () -> Nightly.merge(List.of(dirs.get(0), dirs.get(0)), store, new PrintStream(out)));
