@@ -147,11 +147,24 @@ class ServeTest {
 
         // nothing outside the store: .. in any spelling, and a symlink that leads out
         for (String p : List.of("/files/..%2Fsecret.txt", "/files/%2e%2e/secret.txt", "/files/escape/secret.txt",
-                "/run/..%2F..%2Fetc", "/zip/..%2Fsecret.txt", "/files//etc/passwd", "/nope")) {
+                "/run/..%2F..%2Fetc", "/zip/..%2Fsecret.txt", "/files//etc/passwd", "/files/%252e%252e/secret.txt",
+                "/files/..%5Csecret.txt", "/nope")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + p)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, r.statusCode(), p);
             assertTrue(!r.body().contains("outside the store"), p);
         }
+        // a link inside a run that leads out is neither shown on its page nor served nor zipped
+        Path invalidRun = Path.of(new URI(runUrl).getPath().replaceFirst("^/run/", store.toString() + "/"));
+        Files.createSymbolicLink(invalidRun.resolve("stolen.txt"), dir.resolve("secret.txt"));
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(runUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(!page.body().contains("outside the store") && !page.body().contains("stolen.txt"), "the page leaks nothing");
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(runUrl.replace("/run/", "/files/") + "/stolen.txt")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<byte[]> zip2 = http.send(HttpRequest.newBuilder(URI.create(zipUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(!new String(zip2.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("outside the store"), "nor the zip");
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(zipUrl)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, head.statusCode());
         browser.get(base + "/files/escape/secret.txt");
         assertEquals("Not found", browser.getTitle());
 
@@ -163,7 +176,6 @@ class ServeTest {
         // a phone-width screen: the page does not scroll sideways, the tables do
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(runUrl);
-        screenshot("serve-run-phone.png");
         Object wide = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1 || "
                         + "(document.documentElement.scrollWidth + ' > ' + document.documentElement.clientWidth + ' (inner ' + window.innerWidth + ')')");

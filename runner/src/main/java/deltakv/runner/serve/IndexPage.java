@@ -11,11 +11,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * {@code /}: the nightlies, then every run newest first, with filters (workload, nemesis, variant, valid?) that are
- * plain query parameters, so a filtered list is a link one can share.
+ * {@code /}: the nightlies, then every run newest first, with filters (workload, nemesis, variant, bug flag, valid?,
+ * at least N seconds) that are plain query parameters, so a filtered list is a link one can share.
  */
 final class IndexPage {
-    static final List<String> FILTERS = List.of("workload", "nemesis", "variant", "valid");
 
     private IndexPage() {}
 
@@ -28,7 +27,10 @@ final class IndexPage {
         select(b, "workload", all, RunEntry::workload, query);
         select(b, "nemesis", all, RunEntry::nemesis, query);
         select(b, "variant", all, RunEntry::variant, query);
+        select(b, "bug", all, IndexPage::bug, query);
         select(b, "valid", all, RunEntry::valid, query);
+        b.append("<label>seconds ≥ <input name=\"min-seconds\" size=\"4\" inputmode=\"numeric\" value=\"")
+                .append(esc(query.getOrDefault("min-seconds", ""))).append("\"></label> ");
         b.append("<button type=\"submit\">Filter</button> <a href=\"/\">clear</a></form>\n");
         b.append("<p>").append(runs.size()).append(" of ").append(all.size()).append(" runs</p>\n");
         b.append("<div class=\"wrap\"><table id=\"runs\"><tr><th>started</th><th>test</th><th>valid?</th><th>workload</th><th>nemesis</th>")
@@ -47,7 +49,20 @@ final class IndexPage {
 
     static boolean matches(RunEntry r, Map<String, String> q) {
         return ok(q.get("workload"), r.workload()) && ok(q.get("nemesis"), r.nemesis()) && ok(q.get("variant"), r.variant())
-                && ok(q.get("valid"), r.valid());
+                && ok(q.get("bug"), bug(r)) && ok(q.get("valid"), r.valid()) && r.seconds() >= minSeconds(q.get("min-seconds"));
+    }
+
+    /** A run's bug flags as one filter value; "none" for the correct engine. */
+    static String bug(RunEntry r) {
+        return r.bugs().isEmpty() ? "none" : String.join(",", r.bugs());
+    }
+
+    private static double minSeconds(String s) {
+        try {
+            return s == null || s.isBlank() ? 0 : Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            return 0; // not a number: no filter
+        }
     }
 
     private static boolean ok(String want, String have) {

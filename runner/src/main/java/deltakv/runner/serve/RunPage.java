@@ -5,11 +5,17 @@ import static deltakv.runner.serve.Html.esc;
 import deltakv.runner.store.Json;
 import deltakv.runner.store.RunDir;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code /run/<test>/<stamp>}: one run — its verdict and options, the summary the run printed, each failing
@@ -22,9 +28,8 @@ final class RunPage {
 
     private RunPage() {}
 
-    static String render(RunEntry r, Path dir) {
+    static String render(RunEntry r, Path dir, SafePath safe) {
         StringBuilder b = new StringBuilder();
-        String files = Html.url("/files/", r.path()) + "/";
         b.append("<div class=\"wrap\"><table id=\"run\"><tr><th>valid?</th><th>workload</th><th>nemesis</th><th>variant</th><th>bug</th>")
                 .append("<th class=\"num\">seconds</th><th class=\"num\">ok/s</th></tr><tr>").append(Html.validCell(r.valid())).append("<td>")
                 .append(esc(r.workload())).append("</td><td>").append(esc(r.nemesis())).append("</td><td>").append(esc(r.variant()))
@@ -34,42 +39,47 @@ final class RunPage {
         b.append("<p><a id=\"zip\" href=\"").append(esc(Html.url("/zip/", r.path()))).append("\">download the run (zip)</a></p>\n");
 
         b.append("<h2>Results</h2>\n");
-        text(b, dir.resolve(RunDir.SUMMARY), "summary", "(no summary yet: the run is still going, or was cut short)");
-        explanations(b, dir, files);
+        text(b, safe, dir.resolve(RunDir.SUMMARY), "summary", "(no summary yet: the run is still going, or was cut short)");
+        explanations(b, dir, r.path(), safe);
 
         b.append("<h2>Plots</h2>\n");
         boolean any = false;
         for (String p : PLOTS) {
-            if (Files.isRegularFile(dir.resolve(p))) {
+            if (Files.isRegularFile(dir.resolve(p)) && safe.inside(dir.resolve(p))) {
                 any = true;
-                b.append("<p><img class=\"plot\" alt=\"").append(p).append("\" src=\"").append(esc(files + p)).append("\"></p>\n");
+                b.append("<p><img class=\"plot\" alt=\"").append(p).append("\" src=\"").append(esc(Html.url("/files/", r.path() + "/" + p)))
+                        .append("\"></p>\n");
             }
         }
         if (!any) b.append("<p>(no plots yet)</p>\n");
 
         b.append("<h2>Timeline</h2>\n");
         if (Files.isRegularFile(dir.resolve("timeline.html"))) {
-            b.append("<iframe id=\"timeline\" src=\"").append(esc(files + "timeline.html")).append("\"></iframe>\n");
+            b.append("<iframe id=\"timeline\" src=\"").append(esc(Html.url("/files/", r.path() + "/timeline.html"))).append("\"></iframe>\n");
         } else {
             b.append("<p>(no timeline yet)</p>\n");
         }
 
         b.append("<h2>Nemesis schedule</h2>\n");
-        text(b, dir.resolve(RunDir.NEMESIS), "nemesis", "(no faults recorded)");
+        text(b, safe, dir.resolve(RunDir.NEMESIS), "nemesis", "(no faults recorded)");
 
         b.append("<h2>Files</h2>\n<ul id=\"files\">");
-        for (String f : files(dir)) b.append("<li><a href=\"").append(esc(files + f)).append("\">").append(esc(f)).append("</a></li>");
+        for (String f : files(dir)) {
+            b.append("<li><a href=\"").append(esc(Html.url("/files/", r.path() + "/" + f))).append("\">").append(esc(f)).append("</a></li>");
+        }
         b.append("</ul>\n");
         b.append("<h2>Options</h2>\n");
-        text(b, dir.resolve(RunDir.TEST), "test", "");
+        text(b, safe, dir.resolve(RunDir.TEST), "test", "");
         return Html.page(r.test() + " " + r.stamp(), b.toString());
     }
 
-    /** Each checker that was not valid: its anomaly types and explanation (results.json), and its explanation files. */
-    private static void explanations(StringBuilder b, Path dir, String files) {
+    /** Each checker that was not valid: its anomaly types, and its explanation files (a checker's own directory). */
+    private static void explanations(StringBuilder b, Path dir, String rel, SafePath safe) {
         Map<String, Object> results;
         try {
-            results = Json.read(dir.resolve(RunDir.RESULTS_JSON));
+            Path f = dir.resolve(RunDir.RESULTS_JSON);
+            if (!safe.inside(f)) return;
+            results = Json.read(f);
         } catch (IOException | RuntimeException e) {
             return;
         }
@@ -80,15 +90,15 @@ final class RunPage {
             if (m.get("anomaly-types") instanceof List<?> types && !types.isEmpty()) {
                 e.append("<p>anomalies: ").append(esc(String.join(", ", types.stream().map(String::valueOf).toList()))).append("</p>\n");
             }
-            Object why = m.get("explanation");
-            if (why != null && !String.valueOf(why).isBlank()) e.append("<pre>").append(esc(cut(String.valueOf(why)))).append("</pre>\n");
+            // a checker's name is one plain path segment, or its files are not looked for
+            if (!c.getKey().matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) continue;
             Path sub = dir.resolve(c.getKey());
-            if (Files.isDirectory(sub)) {
+            if (Files.isDirectory(sub, LinkOption.NOFOLLOW_LINKS) && safe.inside(sub)) {
                 e.append("<ul>");
                 for (String f : files(sub)) {
-                    e.append("<li><a href=\"").append(esc(files + c.getKey() + "/" + f)).append("\">").append(esc(c.getKey() + "/" + f))
-                            .append("</a>");
-                    if (f.endsWith(".txt")) text(e, sub.resolve(f), "explanation-" + f.replaceAll("[^A-Za-z0-9-]", "_"), "");
+                    e.append("<li><a href=\"").append(esc(Html.url("/files/", rel + "/" + c.getKey() + "/" + f))).append("\">")
+                            .append(esc(c.getKey() + "/" + f)).append("</a>");
+                    if (f.endsWith(".txt")) text(e, safe, sub.resolve(f), "explanation-" + f.replaceAll("[^A-Za-z0-9-]", "_"), "");
                     e.append("</li>");
                 }
                 e.append("</ul>\n");
@@ -97,29 +107,48 @@ final class RunPage {
         if (!e.isEmpty()) b.append("<div id=\"explanations\"><h2>Anomalies</h2>\n").append(e).append("</div>\n");
     }
 
-    private static void text(StringBuilder b, Path f, String id, String none) {
-        try {
-            if (Files.isRegularFile(f)) {
-                b.append("<pre id=\"").append(id).append("\">").append(esc(cut(Files.readString(f)))).append("</pre>\n");
+    /** A file's first {@link #INLINE_BYTES} bytes as text (bad UTF-8 replaced), if it lies inside the store. */
+    private static void text(StringBuilder b, SafePath safe, Path f, String id, String none) {
+        if (Files.isRegularFile(f) && safe.inside(f)) {
+            try (InputStream in = Files.newInputStream(f)) {
+                byte[] head = in.readNBytes(INLINE_BYTES + 1);
+                String t = new String(head, 0, Math.min(head.length, INLINE_BYTES), StandardCharsets.UTF_8);
+                if (head.length > INLINE_BYTES) t += "\n… (cut; the whole file is linked below)";
+                b.append("<pre id=\"").append(id).append("\">").append(esc(t)).append("</pre>\n");
                 return;
+            } catch (IOException | RuntimeException e) {
+                // being written
             }
-        } catch (IOException | RuntimeException e) {
-            // being written
         }
         if (!none.isEmpty()) b.append("<p>").append(esc(none)).append("</p>\n");
     }
 
-    private static String cut(String s) {
-        return s.length() <= INLINE_BYTES ? s : s.substring(0, INLINE_BYTES) + "\n… (cut; the whole file is linked below)";
-    }
-
-    /** Files under {@code dir}, relative, sorted; the nodes' data directories left out (logs kept). */
+    /**
+     * Regular files under {@code dir} (links not followed, not listed), relative, sorted; the nodes' data directories
+     * left out (logs kept). A directory that vanishes during the walk (a run being cleaned up) is skipped.
+     */
     static List<String> files(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.startsWith("nodes/") || p.endsWith(".log")).sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return List.of();
+        List<String> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    if (a.isRegularFile()) {
+                        String rel = dir.relativize(p).toString().replace('\\', '/');
+                        if (!rel.startsWith("nodes/") || rel.endsWith(".log")) out.add(rel);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // listed as far as it got
         }
+        out.sort(null);
+        return out;
     }
 }

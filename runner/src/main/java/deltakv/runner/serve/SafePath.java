@@ -43,6 +43,15 @@ public final class SafePath {
         }
     }
 
+    /** Whether {@code p} exists and, every link resolved, lies inside the store (files a page reads go through this). */
+    public boolean inside(Path p) {
+        try {
+            return Files.exists(p) && p.toRealPath().startsWith(root);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The store-relative form of a real path inside the store, with forward slashes. */
     public String relative(Path real) {
         return root.relativize(real).toString().replace('\\', '/');

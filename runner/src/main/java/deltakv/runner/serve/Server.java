@@ -31,11 +31,13 @@ public final class Server implements AutoCloseable {
     private final ExecutorService pool;
     private final SafePath safe;
     private final StoreIndex index;
+    private final String bind;
 
-    private Server(HttpServer http, ExecutorService pool, SafePath safe) {
+    private Server(HttpServer http, ExecutorService pool, SafePath safe, String bind) {
         this.http = http;
         this.pool = pool;
         this.safe = safe;
+        this.bind = bind;
         this.index = new StoreIndex(safe.root());
     }
 
@@ -52,7 +54,7 @@ public final class Server implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Server s = new Server(http, pool, new SafePath(store));
+        Server s = new Server(http, pool, new SafePath(store), bind);
         http.createContext("/", s::handle);
         http.setExecutor(pool);
         http.start();
@@ -70,10 +72,16 @@ public final class Server implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+        try {
             String method = ex.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(ex, 405, "text/plain", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
+                // another site's page pointing its own name at this address (DNS rebinding) reads nothing
+                send(ex, 403, "text/plain", "unexpected Host header\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String path = ex.getRequestURI().getRawPath();
@@ -84,14 +92,28 @@ public final class Server implements AutoCloseable {
             else if (path.startsWith("/files/")) file(ex, path.substring("/files/".length()));
             else if (path.startsWith("/zip/")) zip(ex, path.substring("/zip/".length()));
             else notFound(ex);
-        } catch (RuntimeException e) {
-            // one bad page must not take the server down; the reason goes to the page
-            try {
-                send(ex, 500, "text/plain", ("internal error: " + e + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException ignored) {
-                // the client went away
+        } catch (RuntimeException | IOException e) {
+            // one bad page must not take the server down; before any header went out, the reason goes to the page
+            if (ex.getResponseCode() == -1) {
+                try {
+                    send(ex, 500, "text/plain", ("internal error: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // the client went away
+                }
             }
+        } finally {
+            ex.close();
         }
+    }
+
+    /** Loopback names, or the address it was told to bind (any name when it listens on every address). */
+    boolean hostAllowed(String host) {
+        if (host == null) return false;
+        String h = host.replaceFirst(":\\d+$", "").toLowerCase();
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        if (h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1")) return true;
+        if (bind.equals("0.0.0.0") || bind.equals("::")) return true;
+        return h.equals(bind.toLowerCase());
     }
 
     private Optional<Path> runDir(String rel) {
@@ -104,7 +126,7 @@ public final class Server implements AutoCloseable {
             notFound(ex);
             return;
         }
-        html(ex, RunPage.render(index.read(d.get()), d.get()));
+        html(ex, RunPage.render(index.read(d.get()), d.get(), safe));
     }
 
     private void file(HttpExchange ex, String rel) throws IOException {
@@ -121,6 +143,9 @@ public final class Server implements AutoCloseable {
             return;
         }
         ex.getResponseHeaders().set("Content-Type", type(f.getFileName().toString()));
+        // a store's own HTML (timeline, nightly page) needs no script: any other file that tries gets none
+        ex.getResponseHeaders().set("Content-Security-Policy", "sandbox");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         long size;
         try {
             size = Files.size(f);
@@ -148,18 +173,24 @@ public final class Server implements AutoCloseable {
         String name = (dir.getParent().getFileName() + "-" + dir.getFileName()).replaceAll("[^A-Za-z0-9.+_-]", "_");
         ex.getResponseHeaders().set("Content-Type", "application/zip");
         ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(200, -1);
+            return;
+        }
         ex.sendResponseHeaders(200, 0);
-        if (ex.getRequestMethod().equals("HEAD")) return;
         try (ZipOutputStream z = new ZipOutputStream(ex.getResponseBody())) {
             for (String f : RunPage.files(dir)) {
-                Path src = dir.resolve(f);
-                if (Files.isSymbolicLink(src) || !Files.isRegularFile(src)) continue;
-                try (InputStream in = Files.newInputStream(src)) {
+                // links are not followed: a file that became one since the listing is not opened
+                InputStream in;
+                try {
+                    in = Files.newInputStream(dir.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException unreadable) {
+                    continue; // removed while zipping (a run being written), or not ours to read
+                }
+                try (in) {
                     z.putNextEntry(new ZipEntry(name + "/" + f));
                     in.transferTo(z);
                     z.closeEntry();
-                } catch (java.nio.file.NoSuchFileException gone) {
-                    // removed while zipping (a run being written): leave it out
                 }
             }
         }

@@ -79,7 +79,9 @@ public final class StoreIndex {
                 Object v = r.get("valid?");
                 valid = v == null ? "incomplete" : String.valueOf(v);
                 if (r.get("perf") instanceof Map<?, ?> p && p.get("ok-per-second") instanceof Number n) rate = n.doubleValue();
-                if (r.get("faults") instanceof List<?> f) faults = (List<Map<String, Object>>) f;
+                if (r.get("faults") instanceof List<?> f) {
+                    faults = f.stream().filter(x -> x instanceof Map<?, ?>).map(x -> (Map<String, Object>) x).toList();
+                }
             }
         } catch (IOException | RuntimeException e) {
             valid = "incomplete";
