@@ -10,8 +10,9 @@ import java.util.Map;
  * the page works opened from disk and served from the store. Narrow screens scroll the table sideways.
  */
 public final class SummaryHtml {
-    static final Map<String, String> COLOURS = Map.of("true", "#6DB6FE", "unknown", "#FFAA26", "false", "#FEB5DA",
-            "crashed", "#EAEAEA");
+    /** Jepsen's web page: true blue, unknown orange, false pink; crashed, incomplete or not run grey. */
+    public static final Map<String, String> COLOURS = Map.of("true", "#6DB6FE", "unknown", "#FFAA26", "false", "#FEB5DA",
+            "crashed", "#EAEAEA", "incomplete", "#EAEAEA");
 
     private SummaryHtml() {}
 
@@ -104,8 +105,9 @@ public final class SummaryHtml {
         return "<a href=\"" + esc(href.toString()) + "\">" + esc(text) + "</a>";
     }
 
-    static String esc(String s) {
+    /** Text for HTML content and attribute values. */
+    public static String esc(String s) {
         if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

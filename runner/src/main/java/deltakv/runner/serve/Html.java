@@ -1,14 +1,14 @@
 package deltakv.runner.serve;
 
+import deltakv.runner.nightly.SummaryHtml;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The pages' shared frame: a phone-width viewport, Jepsen's colours for {@code valid?}, escaping. */
 final class Html {
-    /** Jepsen's web page: true blue, unknown orange, false pink, incomplete grey. */
-    static final Map<String, String> COLOURS = Map.of("true", "#6DB6FE", "unknown", "#FFAA26", "false", "#FEB5DA",
-            "incomplete", "#EAEAEA", "crashed", "#EAEAEA");
+    /** The nightly page's colours: one palette for every page. */
+    static final Map<String, String> COLOURS = SummaryHtml.COLOURS;
 
     private Html() {}
 
@@ -30,8 +30,7 @@ final class Html {
     }
 
     static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return SummaryHtml.esc(s);
     }
 
     /** A store-relative path as a URL path (each segment encoded). */
