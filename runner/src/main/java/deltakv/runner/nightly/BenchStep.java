@@ -22,8 +22,8 @@ public final class BenchStep {
 
     public static List<String> benchArgs(Path out, Path clusters) {
         return List.of("bench", "contended", "--op", String.join(",", OPS), "--keys", join(KEYS), "--clients", String.valueOf(CLIENTS),
-                "--variants", String.join(",", VARIANTS), "--repeat", String.valueOf(REPEAT), "--duration", fmt(DURATION),
-                "--warmup", fmt(WARMUP), "--out", out.toString(), "--dir", clusters.toString());
+                "--variants", String.join(",", VARIANTS), "--repeat", String.valueOf(REPEAT), "--duration", TestCell.fmt(DURATION),
+                "--warmup", TestCell.fmt(WARMUP), "--out", out.toString(), "--dir", clusters.toString());
     }
 
     public static List<String> gateArgs(Path baseline, Path candidate) {
@@ -60,15 +60,11 @@ public final class BenchStep {
             }
         }
         if (diffs.isEmpty()) return null;
-        return "the baseline was measured with " + String.join(" ", diffs) + ", the nightly's points with --duration " + fmt(DURATION)
-                + " --warmup " + fmt(WARMUP) + ": the gate compares unlike measurements (make the baseline with docs/nightly.md's command)";
+        return "the baseline was measured with " + String.join(" ", diffs) + ", the nightly's points with --duration " + TestCell.fmt(DURATION)
+                + " --warmup " + TestCell.fmt(WARMUP) + ": the gate compares unlike measurements (make the baseline with docs/nightly.md's command)";
     }
 
     private static String join(List<Integer> xs) {
         return String.join(",", xs.stream().map(String::valueOf).toList());
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -105,7 +105,8 @@ public final class CellRunner {
         }
     }
 
-    static String verdict(int code) {
+    /** An exit code as Jepsen's {@code valid?}: true, false, unknown, or crashed for anything else. */
+    public static String verdict(int code) {
         return switch (code) {
             case 0 -> "true";
             case 1 -> "false";

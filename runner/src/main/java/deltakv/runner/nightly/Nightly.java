@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -182,29 +181,13 @@ public final class Nightly {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the store " + store + ": " + e.getMessage());
         }
-        LocalDateTime t = LocalDateTime.now();
-        for (int i = 0; i < 1000; i++, t = t.plusNanos(1_000_000)) {
-            Path d = parent.resolve(RunDir.STAMP.format(t) + suffix);
-            try {
-                Files.createDirectory(d);
-                return d;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // the next millisecond
-            }
-        }
-        throw new IOException("cannot create a nightly directory under " + parent);
+        return RunDir.createStamped(parent, suffix);
     }
 
     static void write(Path dir, Summary s) throws IOException {
         Json.write(dir.resolve("nightly.json"), s.toMap());
-        writeAtomically(dir.resolve("nightly.txt"), SummaryText.render(s));
-        writeAtomically(dir.resolve("nightly.html"), SummaryHtml.render(s, dir));
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Json.writeText(dir.resolve("nightly.txt"), SummaryText.render(s));
+        Json.writeText(dir.resolve("nightly.html"), SummaryHtml.render(s, dir));
     }
 
     /** Matrix cells run by any nightly in the store (this one's rows included); nights = distinct seeds. */

@@ -2,6 +2,7 @@ package deltakv.runner.serve;
 
 import static deltakv.runner.serve.Html.esc;
 
+import deltakv.runner.nightly.CellRunner;
 import deltakv.runner.nightly.Summary;
 import deltakv.runner.store.Json;
 import java.nio.file.Path;
@@ -92,12 +93,7 @@ final class IndexPage {
             try {
                 Summary s = Summary.fromMap(Json.read(d.resolve("nightly.json")));
                 int code = s.exitCode();
-                valid = s.finished() == null ? "incomplete" : switch (code) {
-                    case 0 -> "true";
-                    case 1 -> "false";
-                    case 2 -> "unknown";
-                    default -> "crashed";
-                };
+                valid = s.finished() == null ? "incomplete" : CellRunner.verdict(code);
                 exit = s.finished() == null ? "running" : String.valueOf(code);
                 cells = s.rows().size() + "/" + s.planned().size();
                 shard = s.shards() > 1 ? s.shard() + "/" + s.shards() : "";

@@ -16,8 +16,13 @@ public final class Json {
 
     /** Writes through a temporary file, so a reader never sees half a file. */
     public static void write(Path file, Map<String, Object> data) throws IOException {
+        writeText(file, MAPPER.writeValueAsString(data) + "\n");
+    }
+
+    /** Any text written the same way (a summary page a browser may be reading). */
+    public static void writeText(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, MAPPER.writeValueAsString(data) + "\n");
+        Files.writeString(tmp, text);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -34,17 +34,25 @@ public record RunDir(Path dir) {
             throw new IOException("cannot write the store " + store + ": " + reason(e));
         }
         if (!Files.isWritable(parent)) throw new IOException("cannot write the store " + store + ": not writable");
+        return new RunDir(createStamped(parent, "").toAbsolutePath());
+    }
+
+    /**
+     * Creates {@code parent/<stamp><suffix>} for now; a clash of timestamps (two in one millisecond) takes the next one.
+     * The nightly's directories are named this way too.
+     */
+    public static Path createStamped(Path parent, String suffix) throws IOException {
         LocalDateTime t = LocalDateTime.now();
         for (int i = 0; i < 1000; i++, t = t.plusNanos(1_000_000)) {
-            Path d = parent.resolve(STAMP.format(t));
+            Path d = parent.resolve(STAMP.format(t) + suffix);
             try {
                 Files.createDirectory(d);
-                return new RunDir(d.toAbsolutePath());
+                return d;
             } catch (FileAlreadyExistsException e) {
                 // next millisecond
             }
         }
-        throw new IOException("cannot create a run directory under " + parent);
+        throw new IOException("cannot create a directory under " + parent);
     }
 
     public Path file(String name) {
