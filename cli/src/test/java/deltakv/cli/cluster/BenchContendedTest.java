@@ -46,7 +46,11 @@ class BenchContendedTest {
             assertTrue(r.get("end_ok").asBoolean(), r.toString());
             assertEquals(0, r.get("end").get("lost").asLong(), r.toString());
             assertTrue(r.get("end").get("popped").asLong() > 0, r.toString());
+            // the servers' CPU over the point: 3 node JVMs, or the one redis-server
+            assertTrue(r.get("server_cpu_us_per_op").asDouble() > 0, r.toString());
         }
+        assertTrue(cf.get("server_cpu_us_per_op").asDouble() > ref.get("server_cpu_us_per_op").asDouble(),
+                "three replicating JVMs spend more per op than one redis-server: " + rows);
         assertEquals(0.0, cf.get("conflicts_per_op").asDouble(), "delta-cf: producers and consumers never conflict");
         assertTrue(cf.get("ratio_to_reference").asDouble() > 0, cf.toString());
         assertTrue(Files.size(dir.resolve("bench.png")) > 1000, "the chart");

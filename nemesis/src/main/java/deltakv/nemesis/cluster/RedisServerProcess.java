@@ -59,6 +59,11 @@ public final class RedisServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server's OS process id (the bench reads its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

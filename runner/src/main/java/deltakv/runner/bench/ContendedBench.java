@@ -83,8 +83,10 @@ public final class ContendedBench {
                     for (int c : o.clients()) {
                         double warm = Math.min(o.warmup(), REFERENCE_WARMUP_SECONDS);
                         LoadPoint p = point(op, c, k, warm, "ref" + repeat + "-" + (n++), REFERENCE_POP_RATE);
+                        ServerCpu cpu = ServerCpu.read(List.of(redis.pid()));
                         LoadResult res = ContendedLoad.run(List.of(redis.port()), p);
-                        Map<String, Object> row = row(name, "one process", repeat, res, null, null);
+                        Map<String, Object> row = row(name, "one process", repeat, res, null, null,
+                                ServerCpu.read(List.of(redis.pid())).microsPerOp(cpu, servedOps(res)));
                         row.put("reference", true);
                         rows.add(row);
                         print(row);
@@ -124,13 +126,17 @@ public final class ContendedBench {
                 for (int k : o.keys()) {
                     for (int c : o.clients()) {
                         LoadPoint p = point(op, c, k, o.warmup(), "bench" + repeat + "-" + (n++), CLUSTER_POP_RATE);
+                        List<Long> pids = layout.ids().stream().map(cluster::pid).toList();
                         ServerCounters before = ServerCounters.read(all);
+                        ServerCpu cpu = ServerCpu.read(pids);
                         LoadResult res = ContendedLoad.run(ports, p);
+                        ServerCpu cpuAfter = ServerCpu.read(pids);
                         ServerCounters after = ServerCounters.read(all);
-                        // conflicts over the whole point (warm-up included) per op of the whole point
+                        // conflicts and CPU over the whole point (warm-up included) per op of the whole point
                         long allOps = res.end().acknowledged() - p.prefillPerKey() * (long) k + res.end().popped();
                         Map<String, Object> row = row(label, o.connect(), repeat, res,
-                                after.conflictsPerOp(before, allOps), after.groupsPerEntry(before));
+                                after.conflictsPerOp(before, allOps), after.groupsPerEntry(before),
+                                cpuAfter.microsPerOp(cpu, servedOps(res)));
                         rows.add(row);
                         print(row);
                     }
@@ -139,13 +145,18 @@ public final class ContendedBench {
         }
     }
 
+    /** Every op the servers served in the point: warm-up and an lpop point's prefill included. */
+    private static long servedOps(LoadResult res) {
+        return res.end().acknowledged() + res.end().popped();
+    }
+
     private LoadPoint point(BenchOp op, int clients, int keys, double warmup, String prefix, double popRate) {
         int prefill = op == BenchOp.LPOP ? (int) Math.ceil(popRate * (warmup + o.duration()) / keys) : 0;
         return new LoadPoint(op, clients, keys, warmup, o.duration(), prefix, prefill);
     }
 
     private static Map<String, Object> row(String variant, String connect, int repeat, LoadResult r, Double conflictsPerOp,
-                                           Double groupsPerEntry) {
+                                           Double groupsPerEntry, Double cpuMicrosPerOp) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("variant", variant);
         row.put("op", r.point().op().cliName());
@@ -162,6 +173,7 @@ public final class ContendedBench {
         row.put("p99_ms", round(r.p99Ms()));
         if (conflictsPerOp != null) row.put("conflicts_per_op", Math.round(conflictsPerOp * 10_000) / 10_000.0);
         if (groupsPerEntry != null) row.put("groups_per_entry", round(groupsPerEntry));
+        if (cpuMicrosPerOp != null) row.put("server_cpu_us_per_op", cpuMicrosPerOp);
         row.put("end_ok", r.end().ok());
         row.put("end", Map.of("acknowledged", r.end().acknowledged(), "uncertain", r.end().uncertain(),
                 "uncertain_pops", r.end().uncertainPops(), "popped", r.end().popped(), "remaining", r.end().remaining(),
@@ -189,9 +201,10 @@ public final class ContendedBench {
     }
 
     private void print(Map<String, Object> row) {
-        out.printf("%-14s %-10s keys=%-3s clients=%-3s #%s %10.1f ops/s  p50=%7.2f ms  p99=%8.2f ms  errors=%s%s  end %s%n",
+        out.printf("%-14s %-10s keys=%-3s clients=%-3s #%s %10.1f ops/s  p50=%7.2f ms  p99=%8.2f ms  cpu/op=%s us  errors=%s%s  end %s%n",
                 row.get("variant"), row.get("op"), row.get("keys"), row.get("clients"), row.get("repeat"),
-                (Double) row.get("ops_per_s"), (Double) row.get("p50_ms"), (Double) row.get("p99_ms"), row.get("errors"),
+                (Double) row.get("ops_per_s"), (Double) row.get("p50_ms"), (Double) row.get("p99_ms"),
+                row.getOrDefault("server_cpu_us_per_op", "?"), row.get("errors"),
                 row.containsKey("conflicts_per_op") ? "  conflicts/op=" + row.get("conflicts_per_op") : "  (reference)",
                 Boolean.TRUE.equals(row.get("end_ok")) ? "ok" : "FAILED " + row.get("end"));
         out.flush();
