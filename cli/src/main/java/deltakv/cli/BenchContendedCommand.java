@@ -49,6 +49,13 @@ public final class BenchContendedCommand implements Callable<Integer> {
             description = "Seconds of unmeasured load on each fresh cluster, and again before each point (default: ${DEFAULT-VALUE}).")
     double warmup;
 
+    // Even after --warmup the nodes' JIT compiles on (0.6 of this machine's 2 cores at 60 s, 2026-12-07), and a
+    // variant whose code path compiles later pays for it in the measurement (docs/bench.md, "Warm-up").
+    @Option(names = "--settle", defaultValue = "120",
+            description = "After the warm-up of a fresh cluster, keep the load on in 5 s steps while its nodes' JIT "
+                    + "compilers use more than 0.05 of a core, up to this many seconds; 0 = off (default: ${DEFAULT-VALUE}).")
+    double settle;
+
     @Option(names = "--repeat", defaultValue = "1",
             description = "Measure every point this many times, each on fresh clusters: the samples dkv gate tests (default: ${DEFAULT-VALUE}).")
     int repeat;
@@ -87,7 +94,7 @@ public final class BenchContendedCommand implements Callable<Integer> {
         BenchOptions options;
         try {
             options = new BenchOptions(variants.stream().map(Variant::cliName).toList(), ops.stream().map(BenchOp::parse).toList(), clients, keys, duration, warmup,
-                    repeat, nodes, reference, connect, proxies, dir, basePort, out);
+                    settle, repeat, nodes, reference, connect, proxies, dir, basePort, out);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("dkv: " + e.getMessage());
             return ExitCodes.BAD_ARGUMENTS;

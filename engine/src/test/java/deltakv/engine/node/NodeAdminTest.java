@@ -70,6 +70,10 @@ class NodeAdminTest {
             List<Object> txn = cast(j.sendCommand(cmd("DKV.STATS")));
             assertEquals("txn_commits", text(txn.get(0)));
             assertTrue((Long) txn.get(1) >= 1, txn.toString());
+            // the JVM's own time: this JVM has compiled something by now, and it is never reset
+            int jit = txn.stream().map(NodeAdminTest::text).toList().indexOf("jvm_jit_ms");
+            assertTrue(jit > 0 && (Long) txn.get(jit + 1) > 0, txn.toString());
+            assertEquals("jvm_gc_ms", text(txn.get(jit + 2)));
             assertEquals("OK", text(j.sendCommand(cmd("DKV.STATS"), "RESET")));
             assertEquals(0L, cast(j.sendCommand(cmd("DKV.STATS"))).get(1));
             JedisDataException bad = assertThrows(JedisDataException.class,

@@ -9,13 +9,14 @@ import java.util.List;
  * parsed (the CLI's {@code Variant} converter).
  *
  * @param warmup    seconds of unmeasured load on each fresh cluster, and again before each point
+ * @param settle    at most this many more seconds of load on a fresh cluster while its JIT is still busy (0: off)
  * @param repeat    how many times every point is measured (fresh clusters each time): the gate's samples
  * @param connect   {@code all} (clients spread over the nodes) or {@code leader}
  * @param proxies   {@code off}, {@code on} or {@code both}: node-to-node traffic through the proxy mesh
  * @param reference {@code redis-server} or {@code none}
  */
 public record BenchOptions(List<String> variants, List<BenchOp> ops, List<Integer> clients, List<Integer> keys,
-                           double duration, double warmup, int repeat, int nodes, String reference, String connect,
+                           double duration, double warmup, double settle, int repeat, int nodes, String reference, String connect,
                            String proxies, Path dir, int basePort, Path out) {
     /** @throws IllegalArgumentException with a one-line reason */
     public BenchOptions {
@@ -26,8 +27,8 @@ public record BenchOptions(List<String> variants, List<BenchOp> ops, List<Intege
         if (variants.isEmpty() || ops.isEmpty() || clients.isEmpty() || keys.isEmpty()) {
             throw new IllegalArgumentException("--variants, --op, --clients and --keys need at least one value");
         }
-        if (duration <= 0 || warmup < 0 || repeat < 1 || nodes < 1) {
-            throw new IllegalArgumentException("--duration, --repeat and --nodes must be positive, --warmup not negative");
+        if (duration <= 0 || warmup < 0 || settle < 0 || repeat < 1 || nodes < 1) {
+            throw new IllegalArgumentException("--duration, --repeat and --nodes must be positive, --warmup and --settle not negative");
         }
         if (clients.stream().anyMatch(c -> c < 1) || keys.stream().anyMatch(k -> k < 1)) {
             throw new IllegalArgumentException("--clients and --keys must be positive");
@@ -46,7 +47,7 @@ public record BenchOptions(List<String> variants, List<BenchOp> ops, List<Intege
     public String command() {
         return "dkv bench contended --variants " + String.join(",", variants) + " --op "
                 + String.join(",", ops.stream().map(BenchOp::cliName).toList()) + " --clients " + join(clients)
-                + " --keys " + join(keys) + " --duration " + duration + " --warmup " + warmup + " --repeat " + repeat
+                + " --keys " + join(keys) + " --duration " + duration + " --warmup " + warmup + " --settle " + settle + " --repeat " + repeat
                 + " --nodes " + nodes + " --reference " + reference + " --connect " + connect + " --proxies " + proxies;
     }
 

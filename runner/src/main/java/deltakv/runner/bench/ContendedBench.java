@@ -39,6 +39,10 @@ public final class ContendedBench {
     /** Pops per second the prefill of an lpop point must cover (warm-up included): above what any measured. */
     private static final double REFERENCE_POP_RATE = 60_000;
     private static final double CLUSTER_POP_RATE = 12_000;
+    /** One step of the settling load. */
+    private static final double SETTLE_STEP_SECONDS = 5;
+    /** JIT below this (cores, summed over the nodes) counts as quiet: a few methods a second. */
+    static final double QUIET_JIT_CORES = 0.05;
 
     private final BenchOptions o;
     private final PrintWriter out;
@@ -120,6 +124,7 @@ public final class ContendedBench {
             if (o.warmup() > 0) {
                 ContendedLoad.run(ports, new LoadPoint(BenchOp.RPUSH, Collections.max(o.clients()), Collections.max(o.keys()),
                         0, o.warmup(), "warm", 0));
+                if (o.settle() > 0) settle(label, ports, all);
             }
             int n = 0;
             for (BenchOp op : o.ops()) {
@@ -129,7 +134,9 @@ public final class ContendedBench {
                         List<Long> pids = layout.ids().stream().map(cluster::pid).toList();
                         ServerCounters before = ServerCounters.read(all);
                         ServerCpu cpu = ServerCpu.read(pids);
+                        long t0 = System.nanoTime();
                         LoadResult res = ContendedLoad.run(ports, p);
+                        double wall = (System.nanoTime() - t0) / 1e9;
                         ServerCpu cpuAfter = ServerCpu.read(pids);
                         ServerCounters after = ServerCounters.read(all);
                         // conflicts and CPU over the whole point (warm-up included) per op of the whole point
@@ -137,12 +144,38 @@ public final class ContendedBench {
                         Map<String, Object> row = row(label, o.connect(), repeat, res,
                                 after.conflictsPerOp(before, allOps), after.groupsPerEntry(before),
                                 cpuAfter.microsPerOp(cpu, servedOps(res)));
+                        row.put("jit_cores", round(after.jitCores(before, wall)));
                         rows.add(row);
                         print(row);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Keeps the warm-up load on, {@link #SETTLE_STEP_SECONDS} at a time, until the nodes' JIT is quiet or
+     * {@code --settle} seconds have passed; prints how it ended. Why: on 2 cores a fresh cluster's compilers
+     * still took 0.6 cores after a minute of load, so without this a variant whose code compiles later is
+     * measured with less CPU than the other (docs/bench.md, "Warm-up").
+     */
+    private void settle(String label, List<Integer> ports, List<Integer> all) throws InterruptedException {
+        double waited = 0;
+        double cores = Double.NaN;
+        int step = 0;
+        while (waited < o.settle()) {
+            ServerCounters before = ServerCounters.read(all);
+            long t0 = System.nanoTime();
+            ContendedLoad.run(ports, new LoadPoint(BenchOp.RPUSH, Collections.max(o.clients()), Collections.max(o.keys()),
+                    0, Math.min(SETTLE_STEP_SECONDS, o.settle() - waited), "settle" + (step++), 0));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            cores = ServerCounters.read(all).jitCores(before, seconds);
+            waited += seconds;
+            if (cores < QUIET_JIT_CORES) break;
+        }
+        out.printf("%-14s warm-up: JIT at %.2f cores after %.0f s of settling (%s)%n", label, cores, waited,
+                cores < QUIET_JIT_CORES ? "quiet" : "still compiling: raise --settle");
+        out.flush();
     }
 
     /** Every op the servers served in the point: warm-up and an lpop point's prefill included. */
@@ -201,10 +234,10 @@ public final class ContendedBench {
     }
 
     private void print(Map<String, Object> row) {
-        out.printf("%-14s %-10s keys=%-3s clients=%-3s #%s %10.1f ops/s  p50=%7.2f ms  p99=%8.2f ms  cpu/op=%s us  errors=%s%s  end %s%n",
+        out.printf("%-14s %-10s keys=%-3s clients=%-3s #%s %10.1f ops/s  p50=%7.2f ms  p99=%8.2f ms  cpu/op=%s us  jit=%s  errors=%s%s  end %s%n",
                 row.get("variant"), row.get("op"), row.get("keys"), row.get("clients"), row.get("repeat"),
                 (Double) row.get("ops_per_s"), (Double) row.get("p50_ms"), (Double) row.get("p99_ms"),
-                row.getOrDefault("server_cpu_us_per_op", "?"), row.get("errors"),
+                row.getOrDefault("server_cpu_us_per_op", "?"), row.getOrDefault("jit_cores", "-"), row.get("errors"),
                 row.containsKey("conflicts_per_op") ? "  conflicts/op=" + row.get("conflicts_per_op") : "  (reference)",
                 Boolean.TRUE.equals(row.get("end_ok")) ? "ok" : "FAILED " + row.get("end"));
         out.flush();

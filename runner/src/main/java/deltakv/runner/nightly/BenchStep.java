@@ -17,13 +17,15 @@ public final class BenchStep {
     static final int REPEAT = 5;
     static final double DURATION = 5;
     static final double WARMUP = 5;
+    /** No JIT settling: it would add up to 2 minutes per cluster (15 a night); the baseline is made the same way. */
+    static final double SETTLE = 0;
 
     private BenchStep() {}
 
     public static List<String> benchArgs(Path out, Path clusters) {
         return List.of("bench", "contended", "--op", String.join(",", OPS), "--keys", join(KEYS), "--clients", String.valueOf(CLIENTS),
                 "--variants", String.join(",", VARIANTS), "--repeat", String.valueOf(REPEAT), "--duration", TestCell.fmt(DURATION),
-                "--warmup", TestCell.fmt(WARMUP), "--out", out.toString(), "--dir", clusters.toString());
+                "--warmup", TestCell.fmt(WARMUP), "--settle", TestCell.fmt(SETTLE), "--out", out.toString(), "--dir", clusters.toString());
     }
 
     public static List<String> gateArgs(Path baseline, Path candidate) {
@@ -42,14 +44,14 @@ public final class BenchStep {
     }
 
     /**
-     * Why a baseline's points were measured unlike the nightly's (another --duration or --warmup: a shorter warm-up
+     * Why a baseline's points were measured unlike the nightly's (another --duration, --warmup or --settle: a shorter warm-up
      * alone costs a Raft cluster tens of percent), or null. Measured: a baseline of 10 s after 20 s of warm-up
      * against these points failed the gate on every matching point by 42-61 % (docs/nightly.md).
      */
     static String unlike(java.util.Map<String, Object> baseline) {
         String cmd = String.valueOf(baseline.get("command"));
         List<String> diffs = new java.util.ArrayList<>();
-        for (var opt : java.util.Map.of("--duration", DURATION, "--warmup", WARMUP).entrySet()) {
+        for (var opt : java.util.Map.of("--duration", DURATION, "--warmup", WARMUP, "--settle", SETTLE).entrySet()) {
             var m = java.util.regex.Pattern.compile(opt.getKey() + " (\\S+)").matcher(cmd);
             if (m.find()) {
                 try {
@@ -61,7 +63,7 @@ public final class BenchStep {
         }
         if (diffs.isEmpty()) return null;
         return "the baseline was measured with " + String.join(" ", diffs) + ", the nightly's points with --duration " + TestCell.fmt(DURATION)
-                + " --warmup " + TestCell.fmt(WARMUP) + ": the gate compares unlike measurements (make the baseline with docs/nightly.md's command)";
+                + " --warmup " + TestCell.fmt(WARMUP) + " --settle " + TestCell.fmt(SETTLE) + ": the gate compares unlike measurements (make the baseline with docs/nightly.md's command)";
     }
 
     private static String join(List<Integer> xs) {

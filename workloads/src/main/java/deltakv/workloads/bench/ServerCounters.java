@@ -7,16 +7,17 @@ import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * Engine counters from {@code DKV.STATS}, summed over the nodes: conflicts (a conflicting attempt of any
- * transaction) and Raft batching (groups per log entry decides how far the per-entry cost is amortised).
- * A node that does not answer counts as 0; a redis-server has none of them.
+ * transaction), Raft batching (groups per log entry decides how far the per-entry cost is amortised) and
+ * the node JVMs' JIT compilation time. A node that does not answer counts as 0; a redis-server has none of them.
  */
-public record ServerCounters(long conflicts, long groups, long batches) {
+public record ServerCounters(long conflicts, long groups, long batches, long jitMs) {
     private static final ProtocolCommand STATS = () -> "DKV.STATS".getBytes(StandardCharsets.UTF_8);
 
     public static ServerCounters read(List<Integer> ports) {
         long conflicts = 0;
         long groups = 0;
         long batches = 0;
+        long jitMs = 0;
         for (int port : ports) {
             try (Connection c = new Connection("127.0.0.1:" + port, "127.0.0.1", port, "", 2000)) {
                 @SuppressWarnings("unchecked")
@@ -24,16 +25,22 @@ public record ServerCounters(long conflicts, long groups, long batches) {
                 conflicts += value(kv, "txn_conflicts");
                 groups += value(kv, "raft_groups_submitted");
                 batches += value(kv, "raft_batches_submitted");
+                jitMs += value(kv, "jvm_jit_ms");
             } catch (RuntimeException e) {
                 // a node that does not answer contributes nothing
             }
         }
-        return new ServerCounters(conflicts, groups, batches);
+        return new ServerCounters(conflicts, groups, batches, jitMs);
     }
 
     /** Conflicts per op since {@code before}. */
     public double conflictsPerOp(ServerCounters before, long ops) {
         return ops == 0 ? 0 : (double) (conflicts - before.conflicts) / ops;
+    }
+
+    /** Cores the nodes' JIT compilers kept busy since {@code before}, over {@code seconds} of wall time (summed over the nodes). */
+    public double jitCores(ServerCounters before, double seconds) {
+        return seconds <= 0 ? 0 : (jitMs - before.jitMs) / 1000.0 / seconds;
     }
 
     /** Groups per log entry since {@code before}; 0 if no entry was submitted. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code DKV.STATS}: transaction counters, then conflicts by key prefix ({@code conflicts_prefix_<p>}),
- * then data-layer counters. {@code DKV.STATS RESET} zeroes the transaction and conflict counters.
+ * then data-layer counters, then the JVM's JIT and GC milliseconds ({@link JvmCounters}; never reset).
+ * {@code DKV.STATS RESET} zeroes the transaction and conflict counters.
  */
 final class StatsCommand {
     private StatsCommand() {}
@@ -21,6 +22,7 @@ final class StatsCommand {
                     .putAll("", c.status().txnCounters())
                     .putAll("conflicts_prefix_", c.status().conflictsByPrefix())
                     .putAll("", c.status().dataCounters())
+                    .putAll("", JvmCounters.read())
                     .reply();
         }
         if (args.size() == 2 && Subcommand.name(args).equals("reset")) {
