@@ -52,8 +52,9 @@ public final class BenchContendedCommand implements Callable<Integer> {
     // Even after --warmup the nodes' JIT compiles on (0.6 of this machine's 2 cores at 60 s, 2026-12-07), and a
     // variant whose code path compiles later pays for it in the measurement (docs/bench.md, "Warm-up").
     @Option(names = "--settle", defaultValue = "120",
-            description = "After the warm-up of a fresh cluster, keep the load on in 5 s steps while its nodes' JIT "
-                    + "compilers use more than 0.05 of a core, up to this many seconds; 0 = off (default: ${DEFAULT-VALUE}).")
+            description = "After the warm-up of a fresh cluster, keep the load on in 5 s steps until its nodes' JIT "
+                    + "compilers use less than 0.05 of a core in two steps in a row, up to this many seconds; 0 = off "
+                    + "(default: ${DEFAULT-VALUE}).")
     double settle;
 
     @Option(names = "--repeat", defaultValue = "1",

@@ -90,7 +90,7 @@ public final class ContendedBench {
                         ServerCpu cpu = ServerCpu.read(List.of(redis.pid()));
                         LoadResult res = ContendedLoad.run(List.of(redis.port()), p);
                         Map<String, Object> row = row(name, "one process", repeat, res, null, null,
-                                ServerCpu.read(List.of(redis.pid())).microsPerOp(cpu, servedOps(res)));
+                                ServerCpu.read(List.of(redis.pid())).microsPerOp(cpu, pointOps(res, p)));
                         row.put("reference", true);
                         rows.add(row);
                         print(row);
@@ -124,8 +124,8 @@ public final class ContendedBench {
             if (o.warmup() > 0) {
                 ContendedLoad.run(ports, new LoadPoint(BenchOp.RPUSH, Collections.max(o.clients()), Collections.max(o.keys()),
                         0, o.warmup(), "warm", 0));
-                if (o.settle() > 0) settle(label, ports, all);
             }
+            if (o.settle() > 0) settle(label, ports, all);
             int n = 0;
             for (BenchOp op : o.ops()) {
                 for (int k : o.keys()) {
@@ -140,11 +140,12 @@ public final class ContendedBench {
                         ServerCpu cpuAfter = ServerCpu.read(pids);
                         ServerCounters after = ServerCounters.read(all);
                         // conflicts and CPU over the whole point (warm-up included) per op of the whole point
-                        long allOps = res.end().acknowledged() - p.prefillPerKey() * (long) k + res.end().popped();
+                        long allOps = pointOps(res, p);
                         Map<String, Object> row = row(label, o.connect(), repeat, res,
                                 after.conflictsPerOp(before, allOps), after.groupsPerEntry(before),
-                                cpuAfter.microsPerOp(cpu, servedOps(res)));
-                        row.put("jit_cores", round(after.jitCores(before, wall)));
+                                cpuAfter.microsPerOp(cpu, allOps));
+                        double jit = after.jitCores(before, wall, all.size());
+                        if (!Double.isNaN(jit)) row.put("jit_cores", round(jit)); // NaN: a node did not answer
                         rows.add(row);
                         print(row);
                     }
@@ -162,25 +163,29 @@ public final class ContendedBench {
     private void settle(String label, List<Integer> ports, List<Integer> all) throws InterruptedException {
         double waited = 0;
         double cores = Double.NaN;
+        int quietSteps = 0;
         int step = 0;
-        while (waited < o.settle()) {
+        // Two full quiet steps in a row: the JVM adds a compile's time only when it finishes, so one step can
+        // miss a long C2 compile that is still running. A node that did not answer gives NaN: not quiet.
+        while (waited < o.settle() && quietSteps < 2) {
+            double length = Math.min(SETTLE_STEP_SECONDS, o.settle() - waited);
             ServerCounters before = ServerCounters.read(all);
             long t0 = System.nanoTime();
             ContendedLoad.run(ports, new LoadPoint(BenchOp.RPUSH, Collections.max(o.clients()), Collections.max(o.keys()),
-                    0, Math.min(SETTLE_STEP_SECONDS, o.settle() - waited), "settle" + (step++), 0));
+                    0, length, "settle" + (step++), 0));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            cores = ServerCounters.read(all).jitCores(before, seconds);
+            cores = ServerCounters.read(all).jitCores(before, seconds, all.size());
             waited += seconds;
-            if (cores < QUIET_JIT_CORES) break;
+            quietSteps = cores < QUIET_JIT_CORES && length == SETTLE_STEP_SECONDS ? quietSteps + 1 : 0;
         }
         out.printf("%-14s warm-up: JIT at %.2f cores after %.0f s of settling (%s)%n", label, cores, waited,
-                cores < QUIET_JIT_CORES ? "quiet" : "still compiling: raise --settle");
+                quietSteps >= 2 ? "quiet" : Double.isNaN(cores) ? "a node did not answer DKV.STATS" : "still compiling: raise --settle");
         out.flush();
     }
 
-    /** Every op the servers served in the point: warm-up and an lpop point's prefill included. */
-    private static long servedOps(LoadResult res) {
-        return res.end().acknowledged() + res.end().popped();
+    /** The ops of a point, warm-up included; an lpop point's prefill is not counted (it goes in batches). */
+    private static long pointOps(LoadResult res, LoadPoint p) {
+        return res.end().acknowledged() - p.prefillPerKey() * (long) p.keys() + res.end().popped();
     }
 
     private LoadPoint point(BenchOp op, int clients, int keys, double warmup, String prefix, double popRate) {

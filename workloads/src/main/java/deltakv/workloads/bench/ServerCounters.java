@@ -10,7 +10,7 @@ import redis.clients.jedis.commands.ProtocolCommand;
  * transaction), Raft batching (groups per log entry decides how far the per-entry cost is amortised) and
  * the node JVMs' JIT compilation time. A node that does not answer counts as 0; a redis-server has none of them.
  */
-public record ServerCounters(long conflicts, long groups, long batches, long jitMs) {
+public record ServerCounters(long conflicts, long groups, long batches, long jitMs, int answered) {
     private static final ProtocolCommand STATS = () -> "DKV.STATS".getBytes(StandardCharsets.UTF_8);
 
     public static ServerCounters read(List<Integer> ports) {
@@ -18,6 +18,7 @@ public record ServerCounters(long conflicts, long groups, long batches, long jit
         long groups = 0;
         long batches = 0;
         long jitMs = 0;
+        int answered = 0;
         for (int port : ports) {
             try (Connection c = new Connection("127.0.0.1:" + port, "127.0.0.1", port, "", 2000)) {
                 @SuppressWarnings("unchecked")
@@ -26,11 +27,12 @@ public record ServerCounters(long conflicts, long groups, long batches, long jit
                 groups += value(kv, "raft_groups_submitted");
                 batches += value(kv, "raft_batches_submitted");
                 jitMs += value(kv, "jvm_jit_ms");
+                answered++;
             } catch (RuntimeException e) {
                 // a node that does not answer contributes nothing
             }
         }
-        return new ServerCounters(conflicts, groups, batches, jitMs);
+        return new ServerCounters(conflicts, groups, batches, jitMs, answered);
     }
 
     /** Conflicts per op since {@code before}. */
@@ -38,9 +40,14 @@ public record ServerCounters(long conflicts, long groups, long batches, long jit
         return ops == 0 ? 0 : (double) (conflicts - before.conflicts) / ops;
     }
 
-    /** Cores the nodes' JIT compilers kept busy since {@code before}, over {@code seconds} of wall time (summed over the nodes). */
-    public double jitCores(ServerCounters before, double seconds) {
-        return seconds <= 0 ? 0 : (jitMs - before.jitMs) / 1000.0 / seconds;
+    /**
+     * The nodes' JIT since {@code before}, in cores: compile time (of finished compiles, summed over the nodes)
+     * over {@code seconds} of wall time. NaN when not every node answered both times: a silent node would
+     * otherwise read as a quiet one.
+     */
+    public double jitCores(ServerCounters before, double seconds, int nodes) {
+        if (seconds <= 0 || answered != nodes || before.answered != nodes) return Double.NaN;
+        return (jitMs - before.jitMs) / 1000.0 / seconds;
     }
 
     /** Groups per log entry since {@code before}; 0 if no entry was submitted. */
