@@ -42,7 +42,7 @@ public final class ContendedBench {
     /** One step of the settling load. */
     private static final double SETTLE_STEP_SECONDS = 5;
     /** JIT below this (cores, summed over the nodes) counts as quiet: a few methods a second. */
-    static final double QUIET_JIT_CORES = 0.05;
+    private static final double QUIET_JIT_CORES = 0.05;
 
     private final BenchOptions o;
     private final PrintWriter out;
@@ -122,16 +122,15 @@ public final class ContendedBench {
             // The JIT of fresh node JVMs compiles under load for a minute or more: without this, whichever
             // point comes first is measured on cold nodes (166 vs 364 RPUSH/s warm, 2026-12-03).
             if (o.warmup() > 0) {
-                ContendedLoad.run(ports, new LoadPoint(BenchOp.RPUSH, Collections.max(o.clients()), Collections.max(o.keys()),
-                        0, o.warmup(), "warm", 0));
+                ContendedLoad.run(ports, warmLoad(o.warmup(), "warm"));
             }
             if (o.settle() > 0) settle(label, ports, all);
+            List<Long> pids = layout.ids().stream().map(cluster::pid).toList();
             int n = 0;
             for (BenchOp op : o.ops()) {
                 for (int k : o.keys()) {
                     for (int c : o.clients()) {
                         LoadPoint p = point(op, c, k, o.warmup(), "bench" + repeat + "-" + (n++), CLUSTER_POP_RATE);
-                        List<Long> pids = layout.ids().stream().map(cluster::pid).toList();
                         ServerCounters before = ServerCounters.read(all);
                         ServerCpu cpu = ServerCpu.read(pids);
                         long t0 = System.nanoTime();
@@ -171,8 +170,7 @@ public final class ContendedBench {
             double length = Math.min(SETTLE_STEP_SECONDS, o.settle() - waited);
             ServerCounters before = ServerCounters.read(all);
             long t0 = System.nanoTime();
-            ContendedLoad.run(ports, new LoadPoint(BenchOp.RPUSH, Collections.max(o.clients()), Collections.max(o.keys()),
-                    0, length, "settle" + (step++), 0));
+            ContendedLoad.run(ports, warmLoad(length, "settle" + (step++)));
             double seconds = (System.nanoTime() - t0) / 1e9;
             cores = ServerCounters.read(all).jitCores(before, seconds, all.size());
             waited += seconds;
@@ -181,6 +179,11 @@ public final class ContendedBench {
         out.printf("%-14s warm-up: JIT at %.2f cores after %.0f s of settling (%s)%n", label, cores, waited,
                 quietSteps >= 2 ? "quiet" : Double.isNaN(cores) ? "a node did not answer DKV.STATS" : "still compiling: raise --settle");
         out.flush();
+    }
+
+    /** Unmeasured RPUSH load at the largest client and key counts: the cluster's warm-up and settling steps. */
+    private LoadPoint warmLoad(double seconds, String prefix) {
+        return new LoadPoint(BenchOp.RPUSH, Collections.max(o.clients()), Collections.max(o.keys()), 0, seconds, prefix, 0);
     }
 
     /** The ops of a point, warm-up included; an lpop point's prefill is not counted (it goes in batches). */
