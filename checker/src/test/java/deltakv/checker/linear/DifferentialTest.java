@@ -80,6 +80,43 @@ class DifferentialTest {
         });
     }
 
+    /** Repeated values with drains: only a value enqueued once and taken once gets a place in its drain. */
+    @Test
+    void fifoQueueWithRepeatedValuesAndDrainsAgreesWithBruteForce() {
+        agree(FifoQueueModel::new, r -> switch (r.nextInt(6)) {
+            case 0, 1, 2 -> {
+                long v = r.nextInt(4);
+                yield new Call("enqueue", v, v);
+            }
+            case 3 -> new Call("dequeue", null, r.nextInt(4) == 0 ? null : (long) r.nextInt(4));
+            default -> new Call("drain", null, someOf(r, 0, 3));
+        });
+    }
+
+    /**
+     * Pushes at both ends with no length in the reply (as {@code --push-lengths skip} records them) and drains of
+     * up to four recent elements in any order: the drains alone order the pushes (see DrainOrder).
+     */
+    @Test
+    void dequeDrainsOrderPushesAsBruteForceDoes() {
+        long[] next = {0};
+        agree(DequeModel::new, r -> {
+            if (r.nextInt(3) < 2) {
+                long v = ++next[0];
+                return new Call(r.nextBoolean() ? "lpush" : "rpush", Arrays.asList(v, null), Arrays.asList(v, null));
+            }
+            return new Call("drain", null, someOf(r, Math.max(1, next[0] - 3), next[0]));
+        });
+    }
+
+    /** Distinct values from [lo, hi] (none if hi < lo), up to four, in random order. */
+    private static List<Object> someOf(Random r, long lo, long hi) {
+        List<Object> all = new ArrayList<>();
+        for (long v = lo; v <= hi; v++) all.add(v);
+        java.util.Collections.shuffle(all, r);
+        return new ArrayList<>(all.subList(0, r.nextInt(Math.min(4, all.size()) + 1)));
+    }
+
     @Test
     void dequeAgreesWithBruteForce() {
         agree(DequeModel::new, r -> dequeCall(r, r.nextInt(3), r.nextInt(3)));

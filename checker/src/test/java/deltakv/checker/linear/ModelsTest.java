@@ -68,8 +68,8 @@ class ModelsTest {
 
     @Test
     void fifoDrainOrderSettlesConcurrentEnqueues() {
-        // 24 concurrent enqueues left for the final drain: without the drain's order as look-ahead the search
-        // would try every order of them (24!) before reaching the drain.
+        // 24 concurrent enqueues left for the final drain: without the drain's order as look-ahead (DrainOrder) the
+        // search tries their orders one by one until it reaches the drain, and runs out of time.
         Hist h = new Hist();
         for (long p = 0; p < 24; p++) h.invoke(p, "enqueue", p);
         for (long p = 0; p < 24; p++) h.ok(p, "enqueue", p);
@@ -79,6 +79,34 @@ class ModelsTest {
         CheckResult r = new LinearizabilityChecker(new FifoQueueModel(), Duration.ofSeconds(20), Budget.defaultMemoryLimit(), true)
                 .check(h.ops());
         assertEquals(Validity.TRUE, r.valid(), r.explanation());
+    }
+
+    @Test
+    void dequeDrainOrderSettlesConcurrentPushesAtBothEnds() {
+        // 22 concurrent pushes with no length in their replies (--push-lengths skip), odd ones LPUSH: only the drain
+        // orders them. The drain's list: the LPUSHed ones from the last pushed to the first, then the RPUSHed ones.
+        Hist h = new Hist();
+        for (long p = 0; p < 22; p++) h.invoke(p, p % 2 == 1 ? "lpush" : "rpush", java.util.Arrays.asList(p, null));
+        for (long p = 0; p < 22; p++) h.ok(p, p % 2 == 1 ? "lpush" : "rpush", java.util.Arrays.asList(p, null));
+        List<Object> drained = new java.util.ArrayList<>();
+        for (long p = 21; p >= 0; p -= 2) drained.add(p);
+        for (long p = 0; p < 22; p += 2) drained.add(p);
+        h.invoke(99, "drain", null).ok(99, "drain", drained);
+        CheckResult r = new LinearizabilityChecker(new DequeModel(), Duration.ofSeconds(20), Budget.defaultMemoryLimit(), true)
+                .check(h.ops());
+        assertEquals(Validity.TRUE, r.valid(), r.explanation());
+    }
+
+    @Test
+    void dequeDrainOrderContradictingPushOrderIsInvalid() {
+        // LPUSH 1, then LPUSH 2: the list is [2 1], yet the drain takes 1 first.
+        List<Op> h = new Hist()
+                .invoke(0, "lpush", java.util.Arrays.asList(1L, null)).ok(0, "lpush", java.util.Arrays.asList(1L, null))
+                .invoke(0, "lpush", java.util.Arrays.asList(2L, null)).ok(0, "lpush", java.util.Arrays.asList(2L, null))
+                .invoke(1, "drain", null).ok(1, "drain", List.of(1L, 2L)).ops();
+        CheckResult r = new LinearizabilityChecker(new DequeModel()).check(h);
+        assertEquals(Validity.FALSE, r.valid());
+        assertTrue(r.explanation().contains("cannot linearize: p1 :drain [1 2] [index 4]"), r.explanation());
     }
 
     @Test

@@ -14,19 +14,24 @@ import java.util.Set;
  * Relabels a deque history's elements, as fifo-queue does. Elements no pop, LRANGE or drain ever returned share
  * {@link Unobserved}'s label. An element pushed once and removed by exactly one completed op (a pop or a drain)
  * becomes a {@link DequeueOrder.Tagged} value, and the model lets nothing else remove it (a crashed pop, a DEL,
- * a drain's marker): its one observed removal is still to come. Observations are relabelled alike, so the model
- * still compares like with like.
+ * a drain's marker): its one observed removal is still to come. A drain's elements also carry their place in it
+ * ({@link DrainOrder}). Observations are relabelled alike, so the model still compares like with like.
  */
 final class DequeLabels {
     private DequeLabels() {}
 
     static List<LinOp> relabel(String model, List<LinOp> ops) {
         Map<Object, Integer> pushes = new HashMap<>();
+        Set<Object> leftPushed = new HashSet<>();
         Map<Object, List<LinOp>> removals = new HashMap<>();
         Set<Object> observed = new HashSet<>();
         for (LinOp op : ops) {
             switch (op.f()) {
-                case "lpush", "rpush" -> pushes.merge(DequeModel.pushed(op).get(0), 1, Integer::sum);
+                case "lpush", "rpush" -> {
+                    Object e = DequeModel.pushed(op).get(0);
+                    pushes.merge(e, 1, Integer::sum);
+                    if (op.f().equals("lpush")) leftPushed.add(e);
+                }
                 case "lpop", "rpop" -> {
                     if (!op.crashed() && op.value() != null) {
                         observed.add(op.value());
@@ -45,13 +50,17 @@ final class DequeLabels {
                 default -> { }
             }
         }
-        Map<Object, Object> label = new HashMap<>();
+        Map<Object, LinOp> takenBy = new HashMap<>();
         removals.forEach((e, by) -> {
-            LinOp r = by.get(0);
-            if (by.size() == 1 && pushes.getOrDefault(e, 0) == 1) {
-                label.put(e, new DequeueOrder.Tagged(e, r.invokeIndex(), r.completeIndex()));
-            }
+            if (by.size() == 1 && pushes.getOrDefault(e, 0) == 1) takenBy.put(e, by.get(0));
         });
+        Map<Object, Object> label = new HashMap<>();
+        for (LinOp op : ops) {
+            if (!op.f().equals("drain")) continue;
+            DrainOrder.places(Drain.elements(op), e -> takenBy.get(e) == op, leftPushed::contains)
+                    .forEach((e, place) -> label.put(e, new DequeueOrder.Tagged(e, op.invokeIndex(), op.completeIndex(), place)));
+        }
+        takenBy.forEach((e, r) -> label.computeIfAbsent(e, x -> new DequeueOrder.Tagged(e, r.invokeIndex(), r.completeIndex())));
         pushes.keySet().forEach(e -> {
             if (!observed.contains(e)) label.put(e, Unobserved.VALUE);
         });

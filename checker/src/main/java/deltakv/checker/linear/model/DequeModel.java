@@ -55,6 +55,7 @@ public record DequeModel(List<Object> initial) implements Model {
         List<?> pushed = pushed(op);
         Object reply = pushed.get(1);
         if (!op.crashed() && reply != null && length(op, reply) != list.size() + 1) return ILLEGAL;
+        if (!DrainOrder.allows(pushed.get(0), list)) return ILLEGAL;
         List<Object> next = new ArrayList<>(list.size() + 1);
         if (op.f().equals("rpush")) next.addAll(list);
         next.add(pushed.get(0));
@@ -84,9 +85,11 @@ public record DequeModel(List<Object> initial) implements Model {
         if (op.crashed() || !(state instanceof List<?> list)) return null;
         return switch (op.f()) {
             case "lpush", "rpush" -> op.value() instanceof List<?> p && p.size() == 2 && p.get(1) != null
+                    && p.get(1) instanceof Number n && n.longValue() != list.size() + 1
                     ? op.f().toUpperCase() + " replied length " + p.get(1) + ", but the list held " + list.size()
                             + " element(s), so the push makes it " + (list.size() + 1)
-                    : null;
+                    : op.value() instanceof List<?> p && !p.isEmpty() && !DrainOrder.allows(p.get(0), list)
+                            ? DrainOrder.explain(p.get(0), list) : null;
             case "llen" -> "LLEN read " + op.value() + ", but the list holds " + list.size() + " element(s)";
             case "lpop", "rpop" -> list.isEmpty()
                     ? op.f().toUpperCase() + " returned " + op.value() + " from an empty list"

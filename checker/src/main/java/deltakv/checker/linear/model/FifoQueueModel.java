@@ -41,7 +41,7 @@ public record FifoQueueModel(List<Object> initial) implements Model {
         return switch (op.f()) {
             case "enqueue" -> {
                 for (Object ahead : queue) if (DequeueOrder.mustPrecede(op.value(), ahead)) yield ILLEGAL;
-                if (!DequeueOrder.drainPredecessorsQueued(op.value(), queue)) yield ILLEGAL;
+                if (!DrainOrder.allows(op.value(), queue)) yield ILLEGAL;
                 List<Object> next = new ArrayList<>(queue.size() + 1);
                 next.addAll(queue);
                 next.add(op.value());
@@ -67,7 +67,7 @@ public record FifoQueueModel(List<Object> initial) implements Model {
                 return DequeueOrder.explain(op.value(), ahead);
             }
         }
-        if (!DequeueOrder.drainPredecessorsQueued(op.value(), queue)) return DequeueOrder.explainDrainGap(op.value(), queue);
+        if (!DrainOrder.allows(op.value(), queue)) return DrainOrder.explain(op.value(), queue);
         return null;
     }
 
