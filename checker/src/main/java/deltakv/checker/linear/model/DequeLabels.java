@@ -20,7 +20,8 @@ import java.util.Set;
 final class DequeLabels {
     private DequeLabels() {}
 
-    static List<LinOp> relabel(String model, List<LinOp> ops) {
+    /** @param initial the list before the history: its elements stay unlabelled there, so they are never tagged */
+    static List<LinOp> relabel(String model, List<LinOp> ops, List<Object> initial) {
         Map<Object, Integer> pushes = new HashMap<>();
         Set<Object> leftPushed = new HashSet<>();
         Map<Object, List<LinOp>> removals = new HashMap<>();
@@ -50,9 +51,10 @@ final class DequeLabels {
                 default -> { }
             }
         }
+        Set<Object> inInitial = new HashSet<>(initial);
         Map<Object, LinOp> takenBy = new HashMap<>();
         removals.forEach((e, by) -> {
-            if (by.size() == 1 && pushes.getOrDefault(e, 0) == 1) takenBy.put(e, by.get(0));
+            if (by.size() == 1 && pushes.getOrDefault(e, 0) == 1 && !inInitial.contains(e)) takenBy.put(e, by.get(0));
         });
         Map<Object, Object> label = new HashMap<>();
         for (LinOp op : ops) {

@@ -122,7 +122,7 @@ public record DequeModel(List<Object> initial) implements Model {
     public List<LinOp> simplify(List<LinOp> ops) {
         List<LinOp> kept = CrashedReads.drop(ops, READS);
         Drain.rejectCrashed(name(), kept);
-        return DequeLabels.relabel(name(), kept);
+        return DequeLabels.relabel(name(), kept, initial);
     }
 
     @Override

@@ -4,8 +4,10 @@ import deltakv.checker.history.EdnPrinter;
 import deltakv.checker.linear.LinOp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Look-ahead pruning for FIFO queues. A value enqueued once and dequeued once (by a completed dequeue or drain) is
@@ -50,8 +52,11 @@ final class DequeueOrder {
                 + b.dequeueInvoke() + ") began";
     }
 
-    /** Tags values enqueued once and taken by one completed dequeue or drain (a drain tags with its interval). */
-    static List<LinOp> tag(List<LinOp> ops) {
+    /**
+     * Tags values enqueued once and taken by one completed dequeue or drain (a drain tags with its interval). The
+     * elements of {@code initial} stay unlabelled there, so they are never tagged.
+     */
+    static List<LinOp> tag(List<LinOp> ops, List<Object> initial) {
         Map<Object, Integer> enqueues = new HashMap<>();
         Map<Object, List<LinOp>> dequeues = new HashMap<>();
         for (LinOp op : ops) {
@@ -59,10 +64,11 @@ final class DequeueOrder {
             if (op.f().equals("dequeue") && op.value() != null) dequeues.computeIfAbsent(op.value(), v -> new ArrayList<>()).add(op);
             for (Object e : Drain.elements(op)) dequeues.computeIfAbsent(e, v -> new ArrayList<>()).add(op);
         }
+        Set<Object> inInitial = new HashSet<>(initial);
         Map<Object, LinOp> takenBy = new HashMap<>();
         dequeues.forEach((v, ds) -> {
             LinOp d = ds.get(0);
-            if (ds.size() == 1 && !d.crashed() && enqueues.getOrDefault(v, 0) == 1) takenBy.put(v, d);
+            if (ds.size() == 1 && !d.crashed() && enqueues.getOrDefault(v, 0) == 1 && !inInitial.contains(v)) takenBy.put(v, d);
         });
         Map<Object, Tagged> tags = new HashMap<>();
         for (LinOp op : ops) {

@@ -73,7 +73,7 @@ final class DrainOrder {
                     + ", yet the drain at index " + a.dequeueInvoke() + " took " + (p.pushedLeft() ? b + " before " + a : a + " before " + b);
         }
         return a + " would be pushed at the " + end + " while only " + sameSideThere(a, list) + " of the " + p.sameSide()
-                + " elements pushed there that the drain at index " + a.dequeueInvoke() + " took "
+                + " element(s) pushed there that the drain at index " + a.dequeueInvoke() + " took "
                 + (p.pushedLeft() ? "after" : "before") + " it are in the list";
     }
 

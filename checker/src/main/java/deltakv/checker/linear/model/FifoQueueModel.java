@@ -101,7 +101,7 @@ public record FifoQueueModel(List<Object> initial) implements Model {
             if (unobserved && o.crashed() && enqueued.get(o.value()) == 1) continue;
             out.add(unobserved ? o.withValue(Unobserved.VALUE) : o);
         }
-        return DequeueOrder.tag(out);
+        return DequeueOrder.tag(out, initial);
     }
 
     @Override
