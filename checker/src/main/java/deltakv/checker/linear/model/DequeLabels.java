@@ -56,13 +56,7 @@ final class DequeLabels {
         removals.forEach((e, by) -> {
             if (by.size() == 1 && pushes.getOrDefault(e, 0) == 1 && !inInitial.contains(e)) takenBy.put(e, by.get(0));
         });
-        Map<Object, Object> label = new HashMap<>();
-        for (LinOp op : ops) {
-            if (!op.f().equals("drain")) continue;
-            DrainOrder.places(Drain.elements(op), e -> takenBy.get(e) == op, leftPushed::contains)
-                    .forEach((e, place) -> label.put(e, new DequeueOrder.Tagged(e, op.invokeIndex(), op.completeIndex(), place)));
-        }
-        takenBy.forEach((e, r) -> label.computeIfAbsent(e, x -> new DequeueOrder.Tagged(e, r.invokeIndex(), r.completeIndex())));
+        Map<Object, Object> label = new HashMap<>(DequeueOrder.tags(ops, takenBy, leftPushed::contains));
         pushes.keySet().forEach(e -> {
             if (!observed.contains(e)) label.put(e, Unobserved.VALUE);
         });

@@ -84,12 +84,7 @@ public record DequeModel(List<Object> initial) implements Model {
     public String whyIllegal(Object state, LinOp op) {
         if (op.crashed() || !(state instanceof List<?> list)) return null;
         return switch (op.f()) {
-            case "lpush", "rpush" -> op.value() instanceof List<?> p && p.size() == 2 && p.get(1) != null
-                    && p.get(1) instanceof Number n && n.longValue() != list.size() + 1
-                    ? op.f().toUpperCase() + " replied length " + p.get(1) + ", but the list held " + list.size()
-                            + " element(s), so the push makes it " + (list.size() + 1)
-                    : op.value() instanceof List<?> p && !p.isEmpty() && !DrainOrder.allows(p.get(0), list)
-                            ? DrainOrder.explain(p.get(0), list) : null;
+            case "lpush", "rpush" -> whyPushIllegal(list, op);
             case "llen" -> "LLEN read " + op.value() + ", but the list holds " + list.size() + " element(s)";
             case "lpop", "rpop" -> list.isEmpty()
                     ? op.f().toUpperCase() + " returned " + op.value() + " from an empty list"
@@ -97,6 +92,15 @@ public record DequeModel(List<Object> initial) implements Model {
                             + " is " + describeElement(op.f().equals("lpop") ? list.get(0) : list.get(list.size() - 1));
             default -> null;
         };
+    }
+
+    private static String whyPushIllegal(List<?> list, LinOp op) {
+        if (!(op.value() instanceof List<?> p) || p.size() != 2) return null;
+        if (p.get(1) instanceof Number n && n.longValue() != list.size() + 1) {
+            return op.f().toUpperCase() + " replied length " + n + ", but the list held " + list.size()
+                    + " element(s), so the push makes it " + (list.size() + 1);
+        }
+        return DrainOrder.allows(p.get(0), list) ? null : DrainOrder.explain(p.get(0), list);
     }
 
     private static String describeElement(Object e) {

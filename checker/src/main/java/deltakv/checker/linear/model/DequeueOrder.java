@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Look-ahead pruning for FIFO queues. A value enqueued once and dequeued once (by a completed dequeue or drain) is
@@ -53,6 +54,22 @@ final class DequeueOrder {
     }
 
     /**
+     * The tags of the values in {@code takenBy}, each with the one op that took it; a drain's also carry their place
+     * in it. Shared by fifo-queue and deque.
+     * @param pushedLeft whether a value was pushed by LPUSH (never, in a fifo-queue)
+     */
+    static Map<Object, Tagged> tags(List<LinOp> ops, Map<Object, LinOp> takenBy, Predicate<Object> pushedLeft) {
+        Map<Object, Tagged> tags = new HashMap<>();
+        for (LinOp op : ops) {
+            if (!op.f().equals("drain")) continue;
+            DrainOrder.places(Drain.elements(op), e -> takenBy.get(e) == op, pushedLeft)
+                    .forEach((v, place) -> tags.put(v, new Tagged(v, op.invokeIndex(), op.completeIndex(), place)));
+        }
+        takenBy.forEach((v, d) -> tags.computeIfAbsent(v, x -> new Tagged(v, d.invokeIndex(), d.completeIndex())));
+        return tags;
+    }
+
+    /**
      * Tags values enqueued once and taken by one completed dequeue or drain (a drain tags with its interval). The
      * elements of {@code initial} stay unlabelled there, so they are never tagged.
      */
@@ -70,13 +87,7 @@ final class DequeueOrder {
             LinOp d = ds.get(0);
             if (ds.size() == 1 && !d.crashed() && enqueues.getOrDefault(v, 0) == 1 && !inInitial.contains(v)) takenBy.put(v, d);
         });
-        Map<Object, Tagged> tags = new HashMap<>();
-        for (LinOp op : ops) {
-            if (!op.f().equals("drain")) continue;
-            DrainOrder.places(Drain.elements(op), e -> takenBy.get(e) == op, e -> false)
-                    .forEach((v, place) -> tags.put(v, new Tagged(v, op.invokeIndex(), op.completeIndex(), place)));
-        }
-        takenBy.forEach((v, d) -> tags.computeIfAbsent(v, x -> new Tagged(v, d.invokeIndex(), d.completeIndex())));
+        Map<Object, Tagged> tags = tags(ops, takenBy, v -> false);
         List<LinOp> out = new ArrayList<>(ops.size());
         for (LinOp op : ops) {
             if (op.f().equals("drain")) {

@@ -59,7 +59,14 @@ final class DrainOrder {
 
     /** May x be pushed (at the end its place says) onto {@code list}? Elements not taken by a drain always may. */
     static boolean allows(Object x, List<?> list) {
-        return !(x instanceof Tagged a) || a.drain() == null || (blocker(a, list) == null && sameSideThere(a, list) == a.drain().sameSide());
+        if (!(x instanceof Tagged a) || a.drain() == null) return true;
+        int sameSide = 0; // one pass: this runs on every push the search tries
+        for (Object e : list) {
+            if (!(e instanceof Tagged b) || !a.sameDrain(b)) continue;
+            if (wrongSide(a, b)) return false;
+            if (b.drain().pushedLeft() == a.drain().pushedLeft()) sameSide++;
+        }
+        return sameSide == a.drain().sameSide();
     }
 
     /** Why {@link #allows} refused x. */
@@ -80,12 +87,14 @@ final class DrainOrder {
     /** A tagged element of the same drain in the list that would end up on the wrong side of x. */
     private static Tagged blocker(Tagged a, List<?> list) {
         for (Object e : list) {
-            if (e instanceof Tagged b && a.sameDrain(b)
-                    && (a.drain().pushedLeft() ? b.drain().rank() < a.drain().rank() : b.drain().rank() > a.drain().rank())) {
-                return b;
-            }
+            if (e instanceof Tagged b && a.sameDrain(b) && wrongSide(a, b)) return b;
         }
         return null;
+    }
+
+    /** b, already in the list, would stand on the wrong side of x once x is pushed. */
+    private static boolean wrongSide(Tagged x, Tagged b) {
+        return x.drain().pushedLeft() ? b.drain().rank() < x.drain().rank() : b.drain().rank() > x.drain().rank();
     }
 
     private static int sameSideThere(Tagged a, List<?> list) {
