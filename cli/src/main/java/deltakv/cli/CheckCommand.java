@@ -54,6 +54,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            if (!(timeLimit >= 0)) throw new IllegalArgumentException("--time-limit must be 0 (the checker's own) or more, got " + timeLimit);
+            deltakv.checker.elle.ConsistencyModels.validate(consistencyModels);
+        } catch (IllegalArgumentException e) {
+            System.err.println("dkv check: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
+        }
         CheckOptions opts = new CheckOptions(consistencyModels, timeLimit, initialValue, out, registerOptions);
         boolean workload = target.workload != null;
         return CheckRun.run(workload, workload ? target.workload : target.model, history, opts, System.out, System.err);

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Run a local cluster of engine nodes as background processes.",
         subcommands = {ClusterStartCommand.class, ClusterStatusCommand.class, ClusterStopCommand.class})
-public final class ClusterCommand implements Runnable {
+public final class ClusterCommand implements java.util.concurrent.Callable<Integer> {
     @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+    public Integer call() {
+        return MissingSubcommand.refuse(this);
     }
 }

@@ -30,7 +30,7 @@ public final class GateCommand implements Callable<Integer> {
     Path candidate;
 
     @Option(names = "--max-regression", defaultValue = "5%",
-            description = "Slowdown of a point's median ratio tolerated, e.g. 5% or 0.05 (default: ${DEFAULT-VALUE}).")
+            description = "Slowdown of a point's median ratio tolerated, e.g. 5%% or 0.05 (default: ${DEFAULT-VALUE}).")
     String maxRegression;
 
     @Option(names = "--alpha", defaultValue = "0.01",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dkv", mixinStandardHelpOptions = true, version = "dkv 0.1.0",
         description = "DeltaKV: reference engine, workloads, nemeses and checkers for the collection-metadata delta design.",
         subcommands = {CommandLine.HelpCommand.class, deltakv.engine.main.NodeCommand.class, TestCommand.class, AnalyzeCommand.class, ReplayCommand.class, ReproduceCommand.class, NightlyCommand.class, ServeCommand.class, CheckCommand.class, ClusterCommand.class, BenchCommand.class, GateCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -27,7 +27,7 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        return MissingSubcommand.refuse(this);
     }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dkv nightly [--budget 30m] [--store store] [--baseline FILE.json] [--seed N] [--shard I/N] | --merge DIR…}
@@ -51,10 +53,20 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "Combine the nightly directories of one night's shards into one summary (in --store).")
     List<Path> merge = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         try {
-            if (!merge.isEmpty()) return Nightly.merge(merge, store, System.out);
+            if (!merge.isEmpty()) {
+                for (String other : java.util.List.of("--budget", "--baseline", "--seed", "--shard", "--plan", "--dry-run")) {
+                    if (spec.commandLine().getParseResult().hasMatchedOption(other)) {
+                        throw new IllegalArgumentException("--merge combines finished shards: " + other + " does not apply");
+                    }
+                }
+                return Nightly.merge(merge, store, System.out);
+            }
             double seconds = Budget.parse(budget);
             String[] s = shard.split("/", -1);
             if (s.length != 2 || !s[0].matches("\\d+") || !s[1].matches("\\d+")) {

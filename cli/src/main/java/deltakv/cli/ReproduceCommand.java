@@ -49,6 +49,10 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (list && (all || !ids.isEmpty())) {
+            System.err.println("dkv reproduce: --list takes no bug ids and no --all");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
         if (list) {
             for (Scenario s : Catalogue.all()) {
                 Bug b = bug(s.bug());
@@ -103,15 +107,21 @@ public final class ReproduceCommand implements Callable<Integer> {
         return code;
     }
 
-    /** {@code id  detected|missed|unknown  anomalies  seconds  runs  run-dir  [control: …]}. */
+    /**
+     * CLI.md's order, one field per column so scripts can split on blanks:
+     * {@code id  yes|no  anomalies|-|unknown  seconds  run-dir  [control: valid|invalid|unknown control-dir]  (k runs)}.
+     * A scenario not detected with an unknown run says {@code unknown} where the anomaly types go (exit 2).
+     */
     static String line(Reproduce.Outcome o) {
-        String status = o.status().name().toLowerCase().replace('_', '-');
-        StringBuilder sb = new StringBuilder(String.format("%-26s %-15s", o.scenario().bug(), status));
-        sb.append(String.format(" %-28s %5s s  %d run%s  %s", o.anomalies().isEmpty() ? "-" : String.join(",", o.anomalies()),
-                fmt(o.seconds()), o.runs(), o.runs() == 1 ? "" : "s", o.runDir()));
+        boolean detected = o.status() == Reproduce.Status.DETECTED;
+        String anomalies = o.status() == Reproduce.Status.UNKNOWN ? "unknown"
+                : o.anomalies().isEmpty() ? "-" : String.join(",", o.anomalies());
+        StringBuilder sb = new StringBuilder(String.format("%-26s %-3s %-32s %4s  %s", o.scenario().bug(),
+                detected ? "yes" : "no", anomalies, fmt(o.seconds()), o.runDir()));
         if (o.control() != Reproduce.Control.NOT_RUN) {
             sb.append("  control: ").append(o.control().name().toLowerCase()).append(' ').append(o.controlDir());
         }
+        sb.append("  (").append(o.runs()).append(o.runs() == 1 ? " run)" : " runs)");
         return sb.toString();
     }
 

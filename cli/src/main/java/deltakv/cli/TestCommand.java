@@ -31,7 +31,8 @@ public final class TestCommand implements Callable<Integer> {
                     + "(default: partition,kill; none with --connect, where only clock and compactor are possible).")
     String nemesis;
 
-    @Option(names = "--nemesis-interval", defaultValue = "10", description = "Mean seconds between faults (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--nemesis-interval", defaultValue = "10", description = "Mean seconds a fault lasts, and between its stop and the next start of its kind "
+                    + "(Jepsen's :interval between nemesis ops) (default: ${DEFAULT-VALUE}).")
     double nemesisInterval;
 
     @Option(names = "--nemesis-targets", split = ",",

@@ -40,6 +40,8 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
         if (!checkPushLengths && !workload.equals("deque")) {
             throw new IllegalArgumentException("--push-lengths skip applies to the deque workload only");
         }
+        // every workload: a typo is refused before a run directory exists, also where Elle does not run
+        deltakv.checker.elle.ConsistencyModels.validate(consistencyModels);
         workloadOptions(workload, seed, concurrency, keyCount, keyDist, maxTxnLength, maxWritesPerKey, consistencyModels, true);
     }
 

@@ -270,6 +270,12 @@ public final class TestRun {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             log.quiet("run failed: " + trace);
+            // §1.6 on failure too: processes stopped, node data deleted unless --keep-data, test.json and
+            // store/latest written, so the failed run can be found and read
+            test.put("error", String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+            tearDownAfterFailure(test, run);
+            // a bad argument is refused before the run directory exists; from here on it is the harness's fault
+            if (e instanceof IllegalArgumentException) throw new IllegalStateException(e.getMessage(), e);
             throw e;
         } finally {
             try {
@@ -302,6 +308,17 @@ public final class TestRun {
         }
     }
 
+    private void tearDownAfterFailure(Map<String, Object> test, RunDir run) {
+        try {
+            test.put("end", Instant.now().toString());
+            tearDown(test, run);
+            Json.write(run.file(RunDir.TEST), test);
+            run.markLatest(o.store());
+        } catch (Exception again) {
+            log.quiet("tear-down after the failure: " + again);
+        }
+    }
+
     /** Deletes a node's data, keeping its log. */
     static void deleteAllBut(Path dir, Set<String> keep) throws IOException {
         if (!Files.isDirectory(dir)) return;
@@ -326,7 +343,9 @@ public final class TestRun {
         ClusterControl c = cluster;
         if (c != null && !o.leaveDbRunning()) c.close();
         try {
-            finished.await(30, TimeUnit.SECONDS);
+            // long enough for in-flight ops (op timeout), tear-down and a check of what was recorded (the
+            // linearizability search alone may take its 60 s budget)
+            finished.await((long) o.opTimeoutSeconds() + 120, TimeUnit.SECONDS);
         } catch (InterruptedException ignored) {
             // exiting anyway
         }

@@ -93,5 +93,8 @@ class BenchContendedTest {
         assertEquals(ExitCodes.BAD_ARGUMENTS, Main.run("bench", "contended", "--op", "rpush-lpop", "--clients", "1",
                 "--out", dir.resolve("x.json").toString()));
         assertEquals(ExitCodes.BAD_ARGUMENTS, Main.run("bench", "contended", "--settle", "-1", "--out", dir.resolve("x.json").toString()));
+        // refused before the reference phase, not minutes later by the cluster
+        assertEquals(ExitCodes.BAD_ARGUMENTS, Main.run("bench", "contended", "--nodes", "10", "--out", dir.resolve("x.json").toString()));
+        assertEquals(ExitCodes.BAD_ARGUMENTS, Main.run("bench", "contended", "--base-port", "65000", "--out", dir.resolve("x.json").toString()));
     }
 }

@@ -39,10 +39,22 @@ class BadTestInputTest {
         badArguments(Harness.test(store, "--test-count", "0"), "--test-count must be >= 1");
         badArguments(Harness.test(store, "--connect", "localhost"), "'localhost' is not host:port");
         badArguments(Harness.test(store, "--connect", "127.0.0.1:1"), "cannot reach 127.0.0.1:1");
+        badArguments(Harness.test(store, "--consistency-models", "strict-serialisable"), "unknown consistency model 'strict-serialisable'");
+        badArguments(Harness.test(store, "--workload", "queue", "--consistency-models", "bogus"), "unknown consistency model 'bogus'");
         assertTrue(!Files.exists(store) || Files.list(store).findAny().isEmpty(), "nothing was stored");
 
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         badArguments(Harness.test(file, "--time-limit", "1"), "cannot write the store");
+    }
+
+    @Test
+    void aCommandGroupWithoutItsCommandIsABadArgument() {
+        badArguments(Harness.dkv(), "dkv: give a command: ");
+        badArguments(Harness.dkv("cluster"), "dkv cluster: give a command: start|status|stop");
+        badArguments(Harness.dkv("bench"), "dkv bench: give a command: contended");
+        badArguments(Harness.dkv("reproduce", "--list", "--all"), "--list takes no bug ids");
+        badArguments(Harness.dkv("nightly", "--merge", dir.toString(), "--budget", "5m"), "--budget does not apply");
+        badArguments(Harness.dkv("check", "--workload", "queue", "--time-limit", "-5", dir.toString()), "--time-limit must be 0");
     }
 
     @Test

@@ -89,6 +89,9 @@ class LocalRunTest {
         long kinds = faults.stream().filter(l -> l.contains(":f :start-")).map(l -> l.replaceAll(".*:f :start-(\\S+),.*", "$1"))
                 .distinct().count();
         assertTrue(kinds >= 4, "most fault kinds started within 8 s: " + faults);
+        // who led as each fault began (HARNESS.md §4); at least the first fault finds a leader
+        assertTrue(faults.stream().allMatch(l -> l.contains(":leader ")), faults.toString());
+        assertTrue(faults.get(0).matches(".*:leader \"n[1-3]\".*"), faults.get(0));
         if (faults.stream().anyMatch(l -> l.contains(":f :start-clock"))) assertTrue(Files.isRegularFile(dir.resolve("clock.png")));
         if (workload.equals("queue")) {
             assertTrue(Files.readString(dir.resolve("history.edn")).contains(":f :drain"), "the final phase drains");

@@ -42,7 +42,14 @@ class ReproduceTest {
         Harness.Outcome o = Harness.dkv("reproduce", bug, "--control", "--store", store.toString());
         assertEquals(0, o.code(), o.out() + o.err());
         String line = o.out().lines().filter(l -> l.startsWith(bug + " ")).findFirst().orElse("(no result line)");
-        assertTrue(line.matches(bug + "\\s+detected\\s+\\S+.*control: valid .*"), line);
+        // CLI.md: id, detected yes/no, anomaly types, seconds to detection, run dir (then the control)
+        String[] f = line.split("\\s+");
+        assertEquals("yes", f[1], line);
+        assertTrue(f[2].matches("[A-Za-z0-9,-]+") && !f[2].equals("-"), line);
+        assertTrue(f[3].matches("[0-9.]+"), line);
+        assertTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(f[4])), line);
+        assertEquals("control:", f[5], line);
+        assertEquals("valid", f[6], line);
     }
 
     @Test

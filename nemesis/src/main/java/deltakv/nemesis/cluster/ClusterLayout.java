@@ -38,6 +38,11 @@ public record ClusterLayout(Path dir, int nodes, int basePort, String variant, L
         bugs = List.copyOf(bugs);
         dir = dir.toAbsolutePath().normalize();
         Objects.requireNonNull(settings, "settings");
+        checkSize(nodes, basePort);
+    }
+
+    /** The checks on {@code --nodes} and {@code --base-port}, for commands that validate before starting anything. */
+    public static void checkSize(int nodes, int basePort) {
         if (nodes < 1 || nodes > 9) throw new IllegalArgumentException("--nodes must be 1..9, got " + nodes);
         if (basePort < 1 || basePort + RAFT_OFFSET + nodes > 65535) {
             throw new IllegalArgumentException("--base-port " + basePort + " leaves no room for " + nodes + " nodes");

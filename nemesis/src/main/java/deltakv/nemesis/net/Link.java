@@ -14,6 +14,8 @@ public final class Link {
     private final String to;
     private final String address;
     private final Set<Pipe> pipes = ConcurrentHashMap.newKeySet();
+    /** Connections accepted while the link was cut: they reach the peer only when the cut ends. */
+    private final java.util.List<Runnable> waiting = new java.util.ArrayList<>();
     private final AtomicLong bytes = new AtomicLong();
     /** Cut (partition) and delay/throttle (slow) are set by different faults and undone independently. */
     private volatile LinkFaults faults = LinkFaults.PASS;
@@ -55,6 +57,19 @@ public final class Link {
     public synchronized void set(LinkFaults f) {
         faults = f;
         for (Pipe p : pipes) p.faultsChanged();
+        if (!f.cut()) {
+            for (Runnable r : waiting) r.run();
+            waiting.clear();
+        }
+    }
+
+    /**
+     * Runs {@code connect} now, or when the cut ends if the link is cut: a new connection across a cut hangs
+     * (HARNESS.md §4), so a node learns nothing across a partition, not even that the peer is down.
+     */
+    synchronized void connectWhenPassable(Runnable connect) {
+        if (faults.cut()) waiting.add(connect);
+        else connect.run();
     }
 
     /** Stalls the link (a partition), keeping any delay or throttle for when it heals. */

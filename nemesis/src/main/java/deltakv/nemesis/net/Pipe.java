@@ -24,11 +24,20 @@ final class Pipe {
         this.down = new Forwarder(link);
     }
 
-    /** Called for each accepted connection: adds the upstream forwarder and connects to {@code target}. */
+    /**
+     * Called for each accepted connection: adds the upstream forwarder and connects to {@code target}, at
+     * once or, across a cut, when the cut ends (the node's connection hangs meanwhile).
+     */
     static void open(Link link, Channel client, InetSocketAddress target) {
         Pipe p = new Pipe(link);
         p.client = client;
         client.pipeline().addLast(p.up);
+        link.connectWhenPassable(() -> client.eventLoop().execute(() -> {
+            if (client.isOpen()) connectUpstream(p, link, client, target);
+        }));
+    }
+
+    private static void connectUpstream(Pipe p, Link link, Channel client, InetSocketAddress target) {
         ChannelFuture f = new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false).option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)

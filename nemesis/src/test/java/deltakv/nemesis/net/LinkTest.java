@@ -148,6 +148,21 @@ class LinkTest {
         }
     }
 
+    @Test
+    void acrossACutEvenADownPeerLooksLikeAHangUntilTheCutEnds() throws Exception {
+        redis.close();
+        Link ab = mesh.link("a", "b");
+        ab.cut();
+        try (Socket s = connect(ab, redis.port())) {
+            s.setSoTimeout(700);
+            // the node must not learn across a partition that the peer is down
+            assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read());
+            ab.uncut();
+            s.setSoTimeout(5000);
+            assertEquals(-1, s.getInputStream().read(), "once healed, the connection ends as with no partition");
+        }
+    }
+
     private static Socket connect(Link link, int port) throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress(link.address(), port), 2000);

@@ -17,7 +17,7 @@ import java.util.Set;
  * write was acknowledged report that instead of a number.
  */
 public final class Unavailability {
-    private static final Set<String> READ_FS = Set.of("read", "r", "llen", "lrange", "get");
+    private static final Set<String> READ_FS = Set.of("read", "r", "llen", "lrange", "get", "card");
     private static final Set<String> READ_MOPS = Set.of("r", "read");
 
     private Unavailability() {}

@@ -33,7 +33,7 @@ public record BenchOptions(List<String> variants, List<BenchOp> ops, List<Intege
         if (clients.stream().anyMatch(c -> c < 1) || keys.stream().anyMatch(k -> k < 1)) {
             throw new IllegalArgumentException("--clients and --keys must be positive");
         }
-        if (ops.contains(BenchOp.RPUSH_LPOP) && clients.stream().anyMatch(c -> c < 2)) {
+        if (ops.contains(BenchOp.RPUSH_LPOP) && clients.stream().allMatch(c -> c < 2)) {
             throw new IllegalArgumentException("--op rpush-lpop needs at least 2 clients (producers and consumers)");
         }
         if (!connect.equals("all") && !connect.equals("leader")) throw new IllegalArgumentException("--connect must be all or leader");
@@ -41,6 +41,16 @@ public record BenchOptions(List<String> variants, List<BenchOp> ops, List<Intege
             throw new IllegalArgumentException("--reference must be redis-server or none");
         }
         if (!List.of("off", "on", "both").contains(proxies)) throw new IllegalArgumentException("--proxies must be off, on or both");
+        // before the reference phase spends minutes: the cluster would refuse these only after it
+        deltakv.nemesis.cluster.ClusterLayout.checkSize(nodes, basePort);
+    }
+
+    /**
+     * The client counts measured for {@code op}: rpush-lpop splits its clients into producers and consumers,
+     * so it skips a count of 1 (the default list starts at 1).
+     */
+    public List<Integer> clientsFor(BenchOp op) {
+        return op == BenchOp.RPUSH_LPOP ? clients.stream().filter(c -> c >= 2).toList() : clients;
     }
 
     /** The command line that reproduces these options (recorded in the results). */

@@ -84,7 +84,7 @@ public final class ContendedBench {
             int n = 0;
             for (BenchOp op : o.ops()) {
                 for (int k : o.keys()) {
-                    for (int c : o.clients()) {
+                    for (int c : o.clientsFor(op)) {
                         double warm = Math.min(o.warmup(), REFERENCE_WARMUP_SECONDS);
                         LoadPoint p = point(op, c, k, warm, "ref" + repeat + "-" + (n++), REFERENCE_POP_RATE);
                         ServerCpu cpu = ServerCpu.read(List.of(redis.pid()));
@@ -129,7 +129,7 @@ public final class ContendedBench {
             int n = 0;
             for (BenchOp op : o.ops()) {
                 for (int k : o.keys()) {
-                    for (int c : o.clients()) {
+                    for (int c : o.clientsFor(op)) {
                         LoadPoint p = point(op, c, k, o.warmup(), "bench" + repeat + "-" + (n++), CLUSTER_POP_RATE);
                         ServerCounters before = ServerCounters.read(all);
                         ServerCpu cpu = ServerCpu.read(pids);

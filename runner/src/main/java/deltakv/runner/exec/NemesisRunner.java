@@ -90,6 +90,8 @@ final class NemesisRunner implements Runnable, AutoCloseable {
 
     private void perform(Fault fault) {
         long at = history.now();
+        // HARNESS.md §4: the schedule says who led when each fault began (nil when no node claimed it)
+        String leader = leaderNow();
         history.nemesis(fault.f(), fault.value());
         Object done;
         try {
@@ -107,8 +109,17 @@ final class NemesisRunner implements Runnable, AutoCloseable {
         line.put(Keyword.of("f"), Keyword.of(fault.f()));
         line.put(Keyword.of("asked"), fault.value());
         line.put(Keyword.of("draw"), fault.draw());
+        line.put(Keyword.of("leader"), leader);
         line.put(Keyword.of("done"), done);
         write(EdnPrinter.print(line));
+    }
+
+    private String leaderNow() {
+        try {
+            return cluster.likelyLeader().orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void write(String line) {

@@ -32,7 +32,12 @@ public final class Nodes {
     }
 
     Client open(int i) {
+        return open(i, new long[1]);
+    }
+
+    /** @param opCount the worker's op count, kept across its reconnects ({@link Connection}) */
+    Client open(int i, long[] opCount) {
         Endpoint e = cluster.endpoint(names.get(i));
-        return factory.open(new Connection(names.get(i), e.host(), e.port(), keyPrefix, timeoutMillis));
+        return factory.open(new Connection(names.get(i), e.host(), e.port(), keyPrefix, timeoutMillis, opCount));
     }
 }

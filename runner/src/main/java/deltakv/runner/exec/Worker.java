@@ -51,7 +51,8 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         int node = worker % nodes.size(); // spread round-robin
-        Client client = nodes.open(node);
+        long[] opCount = new long[1];
+        Client client = nodes.open(node, opCount);
         try {
             while (!stopped.get() && System.nanoTime() < deadlineNanos) {
                 pacer.await(deadlineNanos);
@@ -67,7 +68,7 @@ final class Worker implements Runnable {
                     if (nodes.size() > 1) {
                         client.close();
                         node = (node + 1) % nodes.size();
-                        client = nodes.open(node);
+                        client = nodes.open(node, opCount);
                     }
                     // With every node down (a kill of all), an unpaced worker would spin on refused connects.
                     java.util.concurrent.locks.LockSupport.parkNanos(UNREACHABLE_BACKOFF_NANOS);

@@ -154,6 +154,14 @@ public final class Nightly {
         gate.put("candidate", candidate.toString());
         int bench = runner.launch(BenchStep.benchArgs(candidate, bdir.resolve("clusters")), bdir.resolve("bench-output.txt"),
                 2 * BenchStep.estimateSeconds() + 600);
+        if (bench == 1 && Files.isRegularFile(candidate)) {
+            // the bench's end check found lost or duplicated elements: the engine is wrong, nothing crashed
+            gate.put("exit-code", 1);
+            gate.put("verdict", "bench end check failed (lost or duplicated elements)");
+            gate.put("output", bdir.resolve("bench-output.txt").toString());
+            out.printf("gate: %s%n", gate.get("verdict"));
+            return gate;
+        }
         if (bench != 0 || !Files.isRegularFile(candidate)) {
             gate.put("exit-code", 255);
             gate.put("verdict", "bench crashed (exit " + bench + ")");

@@ -27,7 +27,6 @@ public final class CollectionClient extends RedisClient {
 
     private final Kind kind;
     private final int multiEvery;
-    private long ops;
 
     public CollectionClient(Connection conn, Kind kind, int multiEvery) {
         super(conn);
@@ -38,7 +37,7 @@ public final class CollectionClient extends RedisClient {
     @Override
     protected Completion run(Invocation op) {
         String key = conn.key(op.key());
-        boolean multi = multiEvery > 0 && ++ops % multiEvery == 0;
+        boolean multi = multiEvery > 0 && conn.nextOp() % multiEvery == 0;
         Object reply = multi ? inMulti(op, key) : plain(op, key);
         return switch (op.f()) {
             case "add" -> Completion.ok(Arrays.asList(arg(op, 0), arg(op, 1), reply));

@@ -15,14 +15,30 @@ public final class Connection implements AutoCloseable {
     private final int port;
     private final String keyPrefix;
     private final int timeoutMillis;
+    private final long[] opCount;
     private Jedis jedis;
 
     public Connection(String node, String host, int port, String keyPrefix, int timeoutMillis) {
+        this(node, host, port, keyPrefix, timeoutMillis, new long[1]);
+    }
+
+    /**
+     * @param opCount the worker's count of ops sent, shared by every connection the worker opens: clients
+     *                that place every n-th op inside MULTI/EXEC count on it, so which ops those are depends
+     *                on the seed alone, not on when a fault made the worker reconnect (HARNESS.md §3)
+     */
+    public Connection(String node, String host, int port, String keyPrefix, int timeoutMillis, long[] opCount) {
         this.node = node;
         this.host = host;
         this.port = port;
         this.keyPrefix = keyPrefix;
         this.timeoutMillis = timeoutMillis;
+        this.opCount = opCount;
+    }
+
+    /** Counts one more op of this worker and returns the count (1, 2, …). */
+    public long nextOp() {
+        return ++opCount[0];
     }
 
     /** The node this connection talks to (the history's {@code :node}). */

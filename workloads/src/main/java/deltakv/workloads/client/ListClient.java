@@ -14,12 +14,11 @@ import redis.clients.jedis.Transaction;
  * {@code [e nil]} and completes {@code [e n]} with Redis's new length (the queue's {@code :enqueue} is just
  * {@code e}); a pop completes with the element or nil; {@code :llen} with the length; {@code :lrange} with
  * the list; {@code :del} with 1 or 0; {@code :drain} with every element popped until the list was empty.
- * With {@code multiEvery} n > 0, every n-th op of the client goes alone inside MULTI/EXEC (the deque
+ * With {@code multiEvery} n > 0, every n-th op of the worker goes alone inside MULTI/EXEC (the deque
  * workload does this: a command must behave the same in a transaction block, and upstream's did not).
  */
 public final class ListClient extends RedisClient {
     private final int multiEvery;
-    private long ops;
 
     public ListClient(Connection conn) {
         this(conn, 0);
@@ -33,7 +32,7 @@ public final class ListClient extends RedisClient {
     @Override
     protected Completion run(Invocation op) {
         String key = conn.key(op.key());
-        boolean multi = multiEvery > 0 && ++ops % multiEvery == 0 && !op.f().equals("drain") && !op.f().equals("enqueue");
+        boolean multi = multiEvery > 0 && conn.nextOp() % multiEvery == 0 && !op.f().equals("drain") && !op.f().equals("enqueue");
         return switch (op.f()) {
             case "enqueue" -> {
                 conn.jedis().rpush(key, String.valueOf(op.value()));
