@@ -23,6 +23,12 @@ public final class CheckRun {
                           PrintStream err) {
         Checker checker;
         History history;
+        if (java.nio.file.Files.isDirectory(historyFile)) {
+            // a run directory is a common slip: its history is one level down
+            err.println("dkv check: " + historyFile + " is a directory; give its history file (e.g. "
+                    + historyFile.resolve("history.edn") + ")");
+            return BAD_INPUT;
+        }
         try {
             checker = workload ? Checkers.forWorkload(name, opts) : Checkers.forModel(name, opts);
             history = HistoryReader.read(historyFile);

@@ -125,10 +125,18 @@ public final class ReproduceCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** Unknown outranks invalid, as in Jepsen's test-all. */
-    private static int worse(int a, int b) {
-        if (a == ExitCodes.UNKNOWN || b == ExitCodes.UNKNOWN) return ExitCodes.UNKNOWN;
-        return Math.max(a, b);
+    /** As Jepsen's test-all: crashed (255) over unknown (2) over invalid (1) over valid (0). */
+    static int worse(int a, int b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(int code) {
+        return switch (code) {
+            case ExitCodes.CRASH -> 3;
+            case ExitCodes.UNKNOWN -> 2;
+            case ExitCodes.INVALID -> 1;
+            default -> 0;
+        };
     }
 
     private static Bug bug(String id) {

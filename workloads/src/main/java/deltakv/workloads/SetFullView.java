@@ -47,6 +47,7 @@ final class SetFullView {
         }
         // pair each completion with its invocation (one outstanding op per process); keep pairs done before the cut
         Map<Object, Op> pending = new HashMap<>();
+        Set<List<Object>> acknowledged = new HashSet<>();
         List<Op[]> kept = new ArrayList<>();
         for (Op op : history) {
             Object key = PerKey.key(op);
@@ -57,7 +58,15 @@ final class SetFullView {
             }
             Op inv = pending.remove(op.process());
             if (inv == null || op.index() >= firstDel.getOrDefault(key, Long.MAX_VALUE)) continue;
-            if ("add".equals(op.f()) && removed.contains(Arrays.asList(key, ((List<?>) op.value()).get(0)))) continue;
+            if ("add".equals(op.f())) {
+                List<Object> element = Arrays.asList(key, ((List<?>) op.value()).get(0));
+                if (removed.contains(element)) continue;
+                // a hash field or zset member is added again and again; set-full starts an element afresh at
+                // each add it sees, so after the first acknowledged one a later add would only hide the reads
+                // in between (and a key cut by DEL right after it would be "unknown"): keep adds up to that one
+                if (acknowledged.contains(element)) continue;
+                if (op.type() == OpType.OK) acknowledged.add(element);
+            }
             kept.add(new Op[] {inv, op});
         }
         // a key tells set-full something only if a read began after one of its adds was acknowledged

@@ -39,10 +39,10 @@ class ReplayTest {
         assertTrue(bad.err().contains("is not a run directory"), bad.err());
     }
 
-    /** The nemesis.edn lines without their actual times and outcomes: f, planned time, asked, draw. */
+    /** The nemesis.edn lines without their actual times, leaders and outcomes: f, planned time, asked, draw. */
     private static List<String> planned(Path run) throws Exception {
         return Files.readAllLines(run.resolve("nemesis.edn")).stream()
-                .map(l -> l.replaceAll("\\{:time \\d+, ", "{").replaceAll(", :done .*", ""))
+                .map(l -> l.replaceAll("\\{:time \\d+, ", "{").replaceAll(", :leader .*", ""))
                 .filter(l -> !l.contains(":draw 0")).toList();
     }
 }

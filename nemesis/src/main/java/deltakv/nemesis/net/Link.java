@@ -1,5 +1,7 @@
 package deltakv.nemesis.net;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +17,7 @@ public final class Link {
     private final String address;
     private final Set<Pipe> pipes = ConcurrentHashMap.newKeySet();
     /** Connections accepted while the link was cut: they reach the peer only when the cut ends. */
-    private final java.util.List<Runnable> waiting = new java.util.ArrayList<>();
+    private final List<Runnable> waiting = new ArrayList<>();
     private final AtomicLong bytes = new AtomicLong();
     /** Cut (partition) and delay/throttle (slow) are set by different faults and undone independently. */
     private volatile LinkFaults faults = LinkFaults.PASS;
@@ -58,8 +60,15 @@ public final class Link {
         faults = f;
         for (Pipe p : pipes) p.faultsChanged();
         if (!f.cut()) {
-            for (Runnable r : waiting) r.run();
+            List<Runnable> now = List.copyOf(waiting);
             waiting.clear();
+            for (Runnable r : now) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    // the mesh is closing (its event loops refuse work): that connection ends with it
+                }
+            }
         }
     }
 

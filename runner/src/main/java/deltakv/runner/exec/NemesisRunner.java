@@ -6,6 +6,7 @@ import deltakv.nemesis.Fault;
 import deltakv.nemesis.Nemeses;
 import deltakv.nemesis.Nemesis;
 import deltakv.nemesis.cluster.ClusterControl;
+import deltakv.nemesis.cluster.NodeRole;
 import deltakv.runner.history.HistoryLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,6 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -36,6 +43,12 @@ final class NemesisRunner implements Runnable, AutoCloseable {
     private final RunLog log;
     /** Fault kinds in effect (started, not stopped yet), for the progress line. */
     private final Set<String> active = new ConcurrentSkipListSet<>();
+    private static final long LEADER_PROBE_MILLIS = 300;
+    private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "nemesis-leader-probe");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean stopped;
     private BufferedWriter out;
 
@@ -89,9 +102,9 @@ final class NemesisRunner implements Runnable, AutoCloseable {
     }
 
     private void perform(Fault fault) {
-        long at = history.now();
         // HARNESS.md §4: the schedule says who led when each fault began (nil when no node claimed it)
         String leader = leaderNow();
+        long at = history.now();
         history.nemesis(fault.f(), fault.value());
         Object done;
         try {
@@ -114,12 +127,33 @@ final class NemesisRunner implements Runnable, AutoCloseable {
         write(EdnPrinter.print(line));
     }
 
+    /**
+     * The node claiming leadership in the highest term among those answering DKV.ROLE within
+     * {@link #LEADER_PROBE_MILLIS}, all asked at once: a paused node never answers, and asking in turn with
+     * the cluster's 1 s probe would delay the fault by a second per paused node.
+     */
     private String leaderNow() {
-        try {
-            return cluster.likelyLeader().orElse(null);
-        } catch (RuntimeException e) {
-            return null;
+        List<String> nodes = cluster.nodes();
+        List<Future<NodeRole>> answers = new ArrayList<>();
+        for (String n : nodes) answers.add(probes.submit(() -> cluster.role(n)));
+        long deadline = System.nanoTime() + LEADER_PROBE_MILLIS * 1_000_000L;
+        String best = null;
+        long term = -1;
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                NodeRole r = answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (r.isLeader() && r.term() > term) {
+                    best = nodes.get(i);
+                    term = r.term();
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                answers.get(i).cancel(true); // no answer in time: not the leader as far as the record goes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return best;
+            }
         }
+        return best;
     }
 
     private void write(String line) {
@@ -137,6 +171,7 @@ final class NemesisRunner implements Runnable, AutoCloseable {
     /** Closes nemesis.edn. */
     @Override
     public void close() {
+        probes.shutdownNow();
         try {
             if (out != null) out.close();
         } catch (IOException ignored) {
