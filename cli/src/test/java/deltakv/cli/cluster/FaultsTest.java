@@ -12,6 +12,7 @@ import deltakv.nemesis.Nemeses;
 import deltakv.nemesis.cluster.NodeRole;
 import deltakv.nemesis.net.Link;
 import deltakv.nemesis.net.ProxyMesh;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,14 +97,24 @@ class FaultsTest extends ClusterTestBase {
                 eventually(() -> j.rpush("k", "v" + n));
             }
         }
+        // the killed JVM could not delete RocksDB's extracted native library: it is in the node's own tmp/
+        Path tmp = c.layout.nodeDir(dead).resolve("tmp");
+        assertEquals(1, rocksdbLibs(tmp), "the killed node's library sits in " + tmp);
         assertEquals(List.of(Keyword.of("restarted"), List.of(dead)), stop(kill, "kill", c));
         c.awaitListening(dead);
+        assertEquals(1, rocksdbLibs(tmp), "the restart cleared the killed JVM's copy and extracted its own");
         try (Jedis j = c.jedisLocal(dead)) {
             eventually(() -> {
                 long n = j.llen("k");
                 if (n != 50) throw new IllegalStateException("caught up to " + n);
                 return n;
             });
+        }
+    }
+
+    private static long rocksdbLibs(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("librocksdbjni")).count();
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * and snapshots). Anything else there means the directory is not ours and the node refuses it.
  */
 public final class ClusterDataDir {
-    static final Set<String> OURS = Set.of("store", "raft", "node.log", "node.pid");
+    /** tmp/: the node process's java.io.tmpdir when a harness or `dkv cluster` starts it (NodeProcess). */
+    static final Set<String> OURS = Set.of("store", "raft", "node.log", "node.pid", "tmp");
 
     private ClusterDataDir() {}
 
