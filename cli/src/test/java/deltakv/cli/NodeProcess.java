@@ -27,9 +27,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code dkv node} with the given arguments (which must include --port {@code port}). */
     public static NodeProcess start(int port, Path log, String... nodeArgs) throws IOException, InterruptedException {
+        // next to the log, in the test's temp dir: a SIGKILLed node cannot delete RocksDB's extracted library
+        Path tmp = java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent().resolve("node-tmp"));
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-Xmx512m",
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-Xmx512m", "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node"));
         cmd.addAll(List.of(nodeArgs));
         NodeProcess n = new NodeProcess(cmd, log, port);
