@@ -3,7 +3,9 @@ package deltakv.nemesis.cluster;
 import deltakv.nemesis.net.ProxyMesh;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,13 +62,19 @@ public interface ClusterControl extends AutoCloseable {
      * highest term (a paused or partitioned node may not answer, or may still claim an older term).
      */
     default Optional<String> likelyLeader() {
+        Map<String, NodeRole> roles = new LinkedHashMap<>();
+        for (String n : nodes()) roles.put(n, role(n));
+        return likelyLeader(roles);
+    }
+
+    /** Of these answers, the node that claims leadership in the highest term. */
+    static Optional<String> likelyLeader(Map<String, NodeRole> roles) {
         String best = null;
         long term = -1;
-        for (String n : nodes()) {
-            NodeRole r = role(n);
-            if (r.isLeader() && r.term() > term) {
-                best = n;
-                term = r.term();
+        for (var e : roles.entrySet()) {
+            if (e.getValue().isLeader() && e.getValue().term() > term) {
+                best = e.getKey();
+                term = e.getValue().term();
             }
         }
         return Optional.ofNullable(best);

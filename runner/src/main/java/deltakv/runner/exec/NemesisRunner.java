@@ -137,23 +137,18 @@ final class NemesisRunner implements Runnable, AutoCloseable {
         List<Future<NodeRole>> answers = new ArrayList<>();
         for (String n : nodes) answers.add(probes.submit(() -> cluster.role(n)));
         long deadline = System.nanoTime() + LEADER_PROBE_MILLIS * 1_000_000L;
-        String best = null;
-        long term = -1;
+        Map<String, NodeRole> roles = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             try {
-                NodeRole r = answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (r.isLeader() && r.term() > term) {
-                    best = nodes.get(i);
-                    term = r.term();
-                }
+                roles.put(nodes.get(i), answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException | ExecutionException e) {
                 answers.get(i).cancel(true); // no answer in time: not the leader as far as the record goes
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return best;
+                break;
             }
         }
-        return best;
+        return ClusterControl.likelyLeader(roles).orElse(null);
     }
 
     private void write(String line) {
