@@ -2,6 +2,7 @@ package deltakv.cli;
 
 import deltakv.runner.gate.BenchFile;
 import deltakv.runner.gate.Gate;
+import deltakv.runner.gate.Point;
 import deltakv.runner.gate.PointResult;
 import deltakv.runner.gate.Verdict;
 import java.io.PrintWriter;
@@ -14,11 +15,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dkv gate} (CLI.md): a table of the points both files have, then exit 0 (no significant slowdown
- * beyond the threshold), 1 (at least one, named), or 2 (too few samples to say, with the reason).
+ * beyond the threshold), 1 (at least one, named), or 2 (too few samples to say, with the reason, or a point
+ * of the baseline that the candidate's bench failed to measure).
  */
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compare two bench results files point by point (each as a ratio to its own redis-server "
-                + "reference); exit 1 if a point got significantly slower beyond --max-regression, 2 if too few samples.")
+                + "reference); exit 1 if a point got significantly slower beyond --max-regression, 2 if too few samples "
+                + "or a point the candidate could not measure.")
 public final class GateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,7 +56,9 @@ public final class GateCommand implements Callable<Integer> {
             return ExitCodes.BAD_ARGUMENTS;
         }
         if (base.relative() != cand.relative()) {
-            err.println("dkv: one file has redis-server reference rows and the other has none: their points do not compare");
+            err.println("dkv: " + (base.relative() ? cand : base).path() + " has no redis-server reference rows and "
+                    + (base.relative() ? base : cand).path() + " has: ratios and raw ops/s do not compare "
+                    + "(bench both with --reference redis-server)");
             return ExitCodes.BAD_ARGUMENTS;
         }
         List<PointResult> results = gate.compare(base, cand);
@@ -61,21 +66,34 @@ public final class GateCommand implements Callable<Integer> {
         o.printf("%-40s %5s %5s %12s %12s %8s %9s  %s%n", "point  [" + unit + "]", "n(b)", "n(c)", "baseline", "candidate",
                 "change", "p", "verdict");
         for (PointResult r : results) {
+            if (r.verdict() == Verdict.NOT_MEASURED) {
+                o.printf("%-40s %5d %5d %12.4f %12s %8s %9s  %s%n", r.point(), r.baselineSamples(), 0, Double.NaN, "-", "-", "-",
+                        "not measured: " + Gate.failure(cand, r.point()));
+                continue;
+            }
             o.printf("%-40s %5d %5d %12.4f %12.4f %+7.1f%% %9.4f  %s%n", r.point(), r.baselineSamples(), r.candidateSamples(),
                     r.baselineMedian(), r.candidateMedian(), 100 * r.change(), r.pValue(), label(r.verdict()));
         }
+        List<Point> baseOnly = Gate.onlyIn(base, cand);
+        List<Point> candOnly = Gate.onlyIn(cand, base);
+        if (!baseOnly.isEmpty()) o.println("not compared, only in the baseline: " + names(baseOnly));
+        if (!candOnly.isEmpty()) o.println("not compared, only in the candidate: " + names(candOnly));
         Verdict v = Gate.overall(results);
         switch (v) {
             case REGRESSED -> {
                 o.println("gate: FAILED — significantly slower beyond " + maxRegression + ": "
-                        + String.join("; ", results.stream().filter(r -> r.verdict() == Verdict.REGRESSED)
-                        .map(r -> r.point().toString()).toList()));
+                        + names(results.stream().filter(r -> r.verdict() == Verdict.REGRESSED).map(PointResult::point).toList()));
                 return ExitCodes.INVALID;
+            }
+            case NOT_MEASURED -> {
+                o.println("gate: unknown — the candidate could not measure "
+                        + names(results.stream().filter(r -> r.verdict() == Verdict.NOT_MEASURED).map(PointResult::point).toList()));
+                return ExitCodes.UNKNOWN;
             }
             case TOO_FEW_SAMPLES -> {
                 o.println(results.isEmpty() ? "gate: unknown — the files have no point in common"
                         : "gate: unknown — too few samples: with " + minSamples(results) + " a Mann-Whitney U test cannot reach p < "
-                        + alpha + " (run dkv bench contended --repeat 5 or more for both files)");
+                        + alpha + " (run dkv bench contended --repeat " + Gate.repeatsNeeded(alpha) + " or more for both files)");
                 return ExitCodes.UNKNOWN;
             }
             default -> {
@@ -83,6 +101,10 @@ public final class GateCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
         }
+    }
+
+    private static String names(List<Point> points) {
+        return String.join("; ", points.stream().map(Point::toString).toList());
     }
 
     private static String minSamples(List<PointResult> results) {
@@ -95,6 +117,7 @@ public final class GateCommand implements Callable<Integer> {
             case PASS -> "ok";
             case TOO_FEW_SAMPLES -> "too few samples";
             case REGRESSED -> "REGRESSED";
+            case NOT_MEASURED -> "not measured";
         };
     }
 

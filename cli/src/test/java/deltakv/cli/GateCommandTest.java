@@ -73,4 +73,26 @@ class GateCommandTest {
                 "--max-regression", "lots"));
         assertEquals(ExitCodes.BAD_ARGUMENTS, gate("--baseline", base.toString(), "--candidate", base.toString(), "--alpha", "2"));
     }
+
+    @Test
+    void aPointTheCandidateCouldNotMeasureIsUnknownNotPassed() throws Exception {
+        Path base = file("base.json", 5000, 5100, 4950, 5050, 4980);
+        Path failed = dir.resolve("failed.json");
+        Files.writeString(failed, """
+                {"results":[{"variant":"redis-server","op":"rpush","keys":1,"clients":64,"repeat":1,"ops_per_s":40000.0,"reference":true},
+                 {"variant":"delta-cf","repeat":1,"error":"no leader within 120 s"}]}""");
+        assertEquals(ExitCodes.UNKNOWN, gate("--baseline", base.toString(), "--candidate", failed.toString()), out);
+        assertTrue(out.contains("not measured: delta-cf: no leader within 120 s"), out);
+        assertTrue(out.contains("gate: unknown — the candidate could not measure delta-cf rpush keys=1 clients=64"), out);
+    }
+
+    @Test
+    void tooFewSamplesSaysHowManyRepeatsTheAlphaNeeds() throws Exception {
+        Path three = file("three.json", 5000, 5100, 4950);
+        Path slower = file("slower.json", 2500, 2550, 2475);
+        assertEquals(ExitCodes.UNKNOWN, gate("--baseline", three.toString(), "--candidate", slower.toString(), "--alpha", "0.05"), out);
+        assertTrue(out.contains("--repeat 4 or more"), out);
+        assertEquals(ExitCodes.UNKNOWN, gate("--baseline", three.toString(), "--candidate", slower.toString(), "--alpha", "0.001"), out);
+        assertTrue(out.contains("--repeat 7 or more"), out);
+    }
 }

@@ -48,13 +48,18 @@ class BadTestInputTest {
     }
 
     @Test
-    void aCommandGroupWithoutItsCommandIsABadArgument() {
+    void aCommandGroupWithoutItsCommandIsABadArgument() throws Exception {
         badArguments(Harness.dkv(), "dkv: give a command: ");
         badArguments(Harness.dkv("cluster"), "dkv cluster: give a command: start|status|stop");
         badArguments(Harness.dkv("bench"), "dkv bench: give a command: contended");
         badArguments(Harness.dkv("reproduce", "--list", "--all"), "--list takes no bug ids");
         badArguments(Harness.dkv("nightly", "--merge", dir.toString(), "--budget", "5m"), "--budget does not apply");
         badArguments(Harness.dkv("check", "--workload", "queue", "--time-limit", "-5", dir.toString()), "--time-limit must be 0");
+        // a baseline without reference rows would fail the gate after the whole night (ratios against raw ops/s)
+        Path raw = Files.writeString(dir.resolve("raw.json"),
+                "{\"results\":[{\"variant\":\"rmw\",\"op\":\"rpush\",\"keys\":1,\"clients\":64,\"ops_per_s\":300.0}]}");
+        badArguments(Harness.dkv("nightly", "--baseline", raw.toString(), "--store", dir.resolve("n").toString()),
+                "has no redis-server reference rows");
     }
 
     @Test

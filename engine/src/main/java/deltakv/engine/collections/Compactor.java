@@ -47,6 +47,7 @@ public final class Compactor implements AutoCloseable {
     private final AtomicLong syncCompactions = new AtomicLong();
     private final AtomicLong nudgedCompactions = new AtomicLong();
     private final Set<ByteBuffer> nudged = ConcurrentHashMap.newKeySet();
+    private final Set<ByteBuffer> hardLimitQueued = ConcurrentHashMap.newKeySet();
     /** Hard-limit compactions handed off by threads that must not block (see {@link #compactForHardLimit}). */
     private final java.util.concurrent.ExecutorService hardLimit = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "compactor-hard-limit");
@@ -251,16 +252,22 @@ public final class Compactor implements AutoCloseable {
         syncCompactions.incrementAndGet();
         if (NonBlocking.required()) {
             byte[] key = userKey.clone();
+            // One queued per key: every retry of every client on a hot key lands here, and queued runs do not
+            // overlap, so SingleFlight alone would run one (mostly empty) compaction per retry.
+            ByteBuffer k = ByteBuffer.wrap(fold.deltaPrefix(key));
+            if (!hardLimitQueued.add(k)) return;
             try {
                 hardLimit.execute(() -> {
                     try {
                         compactNow(fold, key);
                     } catch (RuntimeException e) {
                         LOG.debug("hard-limit compaction failed: {}", e.toString());
+                    } finally {
+                        hardLimitQueued.remove(k);
                     }
                 });
             } catch (RejectedExecutionException e) {
-                // closing
+                hardLimitQueued.remove(k); // closing
             }
             return;
         }

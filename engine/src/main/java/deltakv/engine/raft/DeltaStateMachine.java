@@ -55,9 +55,7 @@ public final class DeltaStateMachine extends BaseStateMachine {
         super.initialize(server, groupId, storage);
         getLifeCycle().startAndTransition(() -> {
             snapshots.init(storage);
-            var latest = snapshots.restoreIfNeeded();
-            if (latest != null) setLastAppliedTermIndex(latest);
-        watermark.advanced();
+            restore();
         }, IOException.class);
     }
 
@@ -73,13 +71,24 @@ public final class DeltaStateMachine extends BaseStateMachine {
     @Override
     public void reinitialize() throws IOException {
         // Called after a snapshot was installed from the leader: the store must become that snapshot.
-        var latest = snapshots.restoreIfNeeded();
-        if (latest != null) setLastAppliedTermIndex(latest);
-        watermark.advanced();
+        restore();
         if (getLifeCycleState() == LifeCycle.State.PAUSED) {
             getLifeCycle().transition(LifeCycle.State.STARTING);
             getLifeCycle().transition(LifeCycle.State.RUNNING);
         }
+    }
+
+    /**
+     * The store becomes the latest snapshot if it is behind it. The HLC then observes the snapshot's applied
+     * ts as it observes every applied commit: a node that catches up by a snapshot and is elected next must
+     * still stamp commits above everything in the log (or, on a lagging clock, every commit is stale until its
+     * wall clock catches up).
+     */
+    private void restore() throws IOException {
+        var latest = snapshots.restoreIfNeeded();
+        if (latest != null) setLastAppliedTermIndex(latest);
+        observe.accept(watermark.current());
+        watermark.advanced();
     }
 
     @Override

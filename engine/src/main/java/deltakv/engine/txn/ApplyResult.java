@@ -14,7 +14,16 @@ public sealed interface ApplyResult {
         }
     }
 
-    /** A version newer than startTs exists on {@code key} (a written key, a read key, or inside a read range). */
+    /**
+     * The conflict key of a group whose snapshot is older than version GC's retention: what it must be checked
+     * against may be gone, so it is rejected as a conflict with no key in particular.
+     */
+    byte[] SNAPSHOT_TOO_OLD = new byte[0];
+
+    /**
+     * A version newer than startTs exists on {@code key} (a written key, a read key, or inside a read range);
+     * {@link #SNAPSHOT_TOO_OLD} (empty) when the snapshot itself is too old to check.
+     */
     record Conflict(byte[] key) implements ApplyResult {}
 
     /** commitTs not above the last applied one (log order must equal commit-ts order); retryable. */

@@ -13,6 +13,8 @@ import java.util.List;
  *   apply(g):
  *     id committed within window?    → Committed(original ts)      (de-dup of ambiguous retries)
  *     g.commitTs <= lastApplied?     → StaleTimestamp              (log order must = ts order)
+ *     g.startTs < lastApplied - R?   → Conflict(empty key)         (version GC may have removed what it
+ *                                                                    must be checked against)
  *     any write/read key or range
  *       has a version > g.startTs?   → Conflict(key)               (OCC)
  *     else its mutations at g.commitTs + de-dup record → Committed
@@ -131,6 +133,11 @@ public final class StateMachineApplier {
         long original = applied.committedTs(g.id(), g.commitTs());
         if (original != 0) return new ApplyResult.Committed(original, applied.outputs(g.id()));
         if (rejectStaleTs && g.commitTs() <= last) return new ApplyResult.StaleTimestamp(g.commitTs(), last);
+        // Version GC keeps everything above (last applied - its retention) on every replica, whatever
+        // snapshots it knows of; a group whose snapshot is older may meet a collected delete marker and
+        // miss its conflict (a DEL, then a pop resent after a leader change). Decided from the log alone,
+        // so every replica rejects the same groups; the client retries on a fresh snapshot.
+        if (g.startTs() < last - VersionGc.DEFAULT_RETENTION) return new ApplyResult.Conflict(ApplyResult.SNAPSHOT_TOO_OLD);
         byte[] conflict = ConflictCheck.firstConflict(store, pending, g);
         return conflict == null ? null : new ApplyResult.Conflict(conflict);
     }

@@ -33,7 +33,7 @@ class FailoverTest extends MiniClusterTest {
                 for (int i = 0; running.get(); i++) {
                     String k = "w" + tid + "-" + i;
                     try {
-                        if (writer.replica().committer().commit(put(k, k, 0)) instanceof ApplyResult.Committed) {
+                        if (writer.replica().committer().commit(put(k, k, writer.applier().lastAppliedTs())) instanceof ApplyResult.Committed) {
                             acked.add(k);
                             long now = System.nanoTime();
                             long prev = lastAck.getAndSet(now);
@@ -70,13 +70,13 @@ class FailoverTest extends MiniClusterTest {
         MiniCluster.Member f = cluster.follower(WAIT);
         cluster.kill(f.id());
         MiniCluster.Member l = cluster.leader(WAIT);
-        for (int i = 0; i < 50; i++) assertInstanceOf(ApplyResult.Committed.class, l.replica().committer().commit(put("r" + i, "x" + i, 0)));
+        for (int i = 0; i < 50; i++) assertInstanceOf(ApplyResult.Committed.class, l.replica().committer().commit(put("r" + i, "x" + i, l.applier().lastAppliedTs())));
         MiniCluster.Member back = cluster.restart(f.id());
         for (String k : List.of("r0", "r25", "r49")) assertArrayEquals(b("x" + k.substring(1)), readAt(back, k));
         // and it takes part again: with the other follower down, commits need it
         MiniCluster.Member other = cluster.members().stream().filter(m -> m != back && m != l).findFirst().orElseThrow();
         cluster.kill(other.id());
-        assertInstanceOf(ApplyResult.Committed.class, back.replica().committer().commit(put("after", "y", 0)));
+        assertInstanceOf(ApplyResult.Committed.class, back.replica().committer().commit(put("after", "y", back.applier().lastAppliedTs())));
         assertArrayEquals(b("y"), readAt(back, "after"));
     }
 }

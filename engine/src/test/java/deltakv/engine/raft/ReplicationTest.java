@@ -51,6 +51,9 @@ class ReplicationTest extends MiniClusterTest {
         cluster = MiniCluster.start(3, dir, RaftSettings.defaults());
         MiniCluster.Member l = cluster.leader(WAIT);
         RaftCommitter c = l.replica().committer();
+        // The first commit moves the applied ts from 0 to the clock, further than version GC's retention, so a
+        // snapshot of the empty store is then too old to commit on: take the writers' snapshot after it.
+        assertInstanceOf(ApplyResult.Committed.class, c.commit(put("first", "x", 0)));
         long start = c.readTimestamp();
         // Two writers of "hot" from the same snapshot: exactly one may win. The rest are disjoint.
         List<OperationGroup> groups = new ArrayList<>();

@@ -31,7 +31,7 @@ class SnapshotCatchUpTest extends MiniClusterTest {
         byte[] big = new byte[1500];
         for (int i = 0; i < 400; i++) {
             big[0] = (byte) i;
-            assertInstanceOf(ApplyResult.Committed.class, c.commit(write("s" + i, big.clone(), 0)));
+            assertInstanceOf(ApplyResult.Committed.class, c.commit(write("s" + i, big.clone(), l.applier().lastAppliedTs())));
         }
         assertInstanceOf(ApplyResult.Committed.class, c.commit(write("s7", null, c.readTimestamp()))); // a tombstone too
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -48,7 +48,7 @@ class SnapshotCatchUpTest extends MiniClusterTest {
         // it takes part again: with the other follower down, commits need it
         MiniCluster.Member other = cluster.members().stream().filter(m -> m != back && m != l).findFirst().orElseThrow();
         cluster.kill(other.id());
-        assertInstanceOf(ApplyResult.Committed.class, back.replica().committer().commit(write("after", b("y"), 0)));
+        assertInstanceOf(ApplyResult.Committed.class, back.replica().committer().commit(write("after", b("y"), back.applier().lastAppliedTs())));
         assertArrayEquals(b("y"), readAt(back, "after"));
     }
 }

@@ -134,4 +134,24 @@ class StateMachineApplierTest extends TempStoreTest {
         assertInstanceOf(ApplyResult.Conflict.class, applier.apply(g.withCommitTs(5000)),
                 "forgotten: applied again, and OCC catches the key written since startTs 0");
     }
+
+    @Test
+    void aSnapshotOlderThanGcRetentionIsRejectedWhereGcCollectedTheConflict() {
+        long t = deltakv.engine.clock.Hlc.of(1_000_000, 0);
+        long sec = deltakv.engine.clock.Hlc.of(1000, 0);
+        write(0, t, "k");
+        assertEquals(new ApplyResult.Committed(t + sec), applier.apply(group(t, t + sec, List.of(), List.of(),
+                new Mutation.Delete(b("k"))))); // a DEL
+        write(t + sec, t + 9 * sec, "other"); // later commits move the applied ts on
+        // version GC on this replica: everything up to (applied - retention) goes, the DEL's marker included
+        store.gc(store.lastAppliedTs() - VersionGc.DEFAULT_RETENTION);
+        assertEquals(0, store.latestCommitTs(b("k")), "the evidence of the DEL is gone here");
+        // a pop from before the DEL, resent late: nothing left to conflict with, and still it must not commit
+        ApplyResult late = applier.apply(group(t, t + 10 * sec, List.of(b("k")), List.of(), new Mutation.Put(b("claim"), b("x"))));
+        assertArrayEquals(ApplyResult.SNAPSHOT_TOO_OLD, assertInstanceOf(ApplyResult.Conflict.class, late).key());
+        assertNull(store.get(b("claim"), t + 20 * sec));
+        // a snapshot within the retention commits as before
+        assertEquals(new ApplyResult.Committed(t + 11 * sec), applier.apply(group(t + 5 * sec, t + 11 * sec, List.of(b("k")),
+                List.of(), new Mutation.Put(b("claim"), b("y")))));
+    }
 }

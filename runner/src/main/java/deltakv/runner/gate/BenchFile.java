@@ -15,8 +15,12 @@ import java.util.TreeMap;
  * its ops/s over the same repeat's redis-server reference row of the same point. Files of the older
  * {@code dkv cluster bench} (op rpush, {@code rpush_per_s}, one repeat) read the same way. A file without
  * reference rows gives raw ops/s ({@link #relative} false).
+ *
+ * @param errors what the bench could not measure: a variant (or {@code redis-server}, the reference) and why,
+ *               from its {@code error} rows. The gate needs them to tell a point the candidate failed to
+ *               measure from one it was never asked for.
  */
-public record BenchFile(Path path, Map<Point, List<Double>> samples, boolean relative) {
+public record BenchFile(Path path, Map<Point, List<Double>> samples, boolean relative, Map<String, String> errors) {
     /** @throws IllegalArgumentException with a one-line reason if the file is missing or not a results file */
     public static BenchFile read(Path path) {
         JsonNode doc;
@@ -30,11 +34,15 @@ public record BenchFile(Path path, Map<Point, List<Double>> samples, boolean rel
         }
         List<JsonNode> refs = new ArrayList<>();
         List<JsonNode> rows = new ArrayList<>();
+        Map<String, String> errors = new TreeMap<>();
         for (JsonNode r : doc.get("results")) {
+            if (r.has("error")) errors.putIfAbsent(r.path("variant").asText("?"), r.path("error").asText());
             if (r.has("error") || speed(r) <= 0) continue;
             (r.path("reference").asBoolean(false) ? refs : rows).add(r);
         }
-        boolean relative = !refs.isEmpty();
+        // a reference the bench tried and failed to measure still makes the file relative: its points are then
+        // unusable, not raw ops/s that the gate would compare with another file's ratios
+        boolean relative = !refs.isEmpty() || errors.containsKey(Gate.REFERENCE);
         Map<Point, List<Double>> samples = new TreeMap<>();
         for (JsonNode r : rows) {
             double value = speed(r);
@@ -46,7 +54,7 @@ public record BenchFile(Path path, Map<Point, List<Double>> samples, boolean rel
             Point p = new Point(r.path("variant").asText(), op(r), r.path("keys").asInt(), r.path("clients").asInt());
             samples.computeIfAbsent(p, k -> new ArrayList<>()).add(value);
         }
-        return new BenchFile(path, samples, relative);
+        return new BenchFile(path, samples, relative, errors);
     }
 
     private static double speed(JsonNode r) {

@@ -15,6 +15,9 @@ import org.apache.commons.statistics.inference.PValueMethod;
  * take most of that out, not all).
  */
 public final class Gate {
+    /** The variant name of a bench's redis-server rows. */
+    static final String REFERENCE = "redis-server";
+
     private final double maxRegression;
     private final double alpha;
 
@@ -26,14 +29,44 @@ public final class Gate {
         this.alpha = alpha;
     }
 
-    /** The points of {@code candidate} that {@code baseline} has too, in order. */
+    /**
+     * The points of {@code baseline} that {@code candidate} measured, in order, and those it tried and failed to
+     * measure ({@link Verdict#NOT_MEASURED}: its variant or its reference has an error row). A baseline point the
+     * candidate never asked for (another --variants or --clients) is not compared: {@link #onlyIn}.
+     */
     public List<PointResult> compare(BenchFile baseline, BenchFile candidate) {
         List<PointResult> out = new ArrayList<>();
-        for (Map.Entry<Point, List<Double>> e : candidate.samples().entrySet()) {
-            List<Double> base = baseline.samples().get(e.getKey());
-            if (base != null) out.add(point(e.getKey(), base, e.getValue()));
+        for (Map.Entry<Point, List<Double>> e : baseline.samples().entrySet()) {
+            List<Double> cand = candidate.samples().get(e.getKey());
+            if (cand != null) out.add(point(e.getKey(), e.getValue(), cand));
+            else if (failure(candidate, e.getKey()) != null) out.add(notMeasured(e.getKey(), e.getValue().size()));
         }
         return out;
+    }
+
+    /** Why {@code file} has no samples for {@code p} although it tried, or null. */
+    public static String failure(BenchFile file, Point p) {
+        String why = file.errors().get(p.variant());
+        if (why != null) return p.variant() + ": " + why;
+        why = file.errors().get(REFERENCE);
+        return why == null ? null : REFERENCE + " (the reference): " + why;
+    }
+
+    /** The points of {@code a} that {@code b} has no samples of and did not fail to measure. */
+    public static List<Point> onlyIn(BenchFile a, BenchFile b) {
+        return a.samples().keySet().stream().filter(p -> !b.samples().containsKey(p) && failure(b, p) == null).toList();
+    }
+
+    /** The fewest repeats per file (equal counts) with which a one-sided exact test can reach p < alpha. */
+    public static int repeatsNeeded(double alpha) {
+        int n = 1;
+        while (1 / binomial(2 * n, n) >= alpha) n++;
+        return n;
+    }
+
+    private static PointResult notMeasured(Point p, int baselineSamples) {
+        return new PointResult(p, baselineSamples, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Verdict.NOT_MEASURED);
     }
 
     PointResult point(Point p, List<Double> baseline, List<Double> candidate) {
@@ -46,7 +79,8 @@ public final class Gate {
         double pValue = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.LESS_THAN)
                 .with(PValueMethod.EXACT).test(c, b).getPValue();
         Verdict v;
-        if (minP > alpha) v = Verdict.TOO_FEW_SAMPLES;
+        // p must be below alpha, so a smallest possible p of exactly alpha can never flag anything
+        if (minP >= alpha) v = Verdict.TOO_FEW_SAMPLES;
         else if (change < -maxRegression && pValue < alpha) v = Verdict.REGRESSED;
         else v = Verdict.PASS;
         return new PointResult(p, b.length, c.length, mb, mc, change, pValue, minP, v);

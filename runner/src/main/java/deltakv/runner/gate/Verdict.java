@@ -6,6 +6,8 @@ public enum Verdict {
     PASS,
     /** too few samples for any difference to reach significance at alpha */
     TOO_FEW_SAMPLES,
+    /** the baseline has it, the candidate tried and could not measure it (no leader, no redis-server) */
+    NOT_MEASURED,
     /** slower beyond the threshold, and significantly so */
     REGRESSED
 }

@@ -49,7 +49,7 @@ public record Summary(String name, String started, String finished, long seed, d
         return switch (exitCode()) {
             case 0 -> "every run valid, every bug detected, every control valid" + (gate == null ? "" : ", the gate passed");
             case 1 -> "an invalid run, a missed bug, a failed control or a failed gate";
-            case 2 -> "a verdict was unknown (or the gate had too few samples)";
+            case 2 -> "a verdict was unknown (or the gate could not say)";
             default -> missing() > 0 ? missing() + " planned cells have no result" : "a run crashed or timed out";
         };
     }

@@ -118,4 +118,52 @@ class GateTest {
         assertThrows(IllegalArgumentException.class, () -> BenchFile.read(bad));
         assertThrows(IllegalArgumentException.class, () -> BenchFile.read(dir.resolve("missing.json")));
     }
+
+    @Test
+    void aSmallestPossiblePEqualToAlphaIsTooFewSamples() throws Exception {
+        // 3 against 3: a complete separation gives p = 1/20 = 0.05, never below an alpha of 0.05
+        Gate at5 = new Gate(0.05, 0.05);
+        List<PointResult> rs = at5.compare(BenchFile.read(file("a.json", 3, 1, 1, 1)), BenchFile.read(file("b.json", 3, 1, 0.5, 2)));
+        PointResult hot = rs.stream().filter(r -> r.point().equals(HOT)).findFirst().orElseThrow();
+        assertEquals(0.05, hot.minP(), 1e-12);
+        assertEquals(Verdict.TOO_FEW_SAMPLES, hot.verdict(), "a halving that no p-value can flag at this alpha: " + hot);
+        assertEquals(5, Gate.repeatsNeeded(0.01));
+        assertEquals(4, Gate.repeatsNeeded(0.05));
+        assertEquals(7, Gate.repeatsNeeded(0.001));
+    }
+
+    @Test
+    void aPointTheCandidateFailedToMeasureIsNotMeasuredAndOneItNeverAskedForIsLeftOut() throws Exception {
+        Path base = file("a.json", 5, 1, 1, 1);
+        // the candidate's delta-cf cluster elected no leader: its points are error rows
+        Map<String, Object> doc = new ObjectMapper().readValue(file("b.json", 5, 1, 1, 2).toFile(), Map.class);
+        @SuppressWarnings("unchecked") List<Map<String, Object>> rows = (List<Map<String, Object>>) doc.get("results");
+        rows.removeIf(r -> HOT.variant().equals(r.get("variant")));
+        rows.add(Map.of("variant", HOT.variant(), "repeat", 1, "error", "no leader within 120 s"));
+        Path failed = dir.resolve("failed.json");
+        new ObjectMapper().writeValue(failed.toFile(), doc);
+        List<PointResult> rs = gate.compare(BenchFile.read(base), BenchFile.read(failed));
+        assertEquals(Verdict.NOT_MEASURED, Gate.overall(rs), rs.toString());
+        assertEquals(Verdict.NOT_MEASURED, rs.stream().filter(r -> r.point().equals(HOT)).findFirst().orElseThrow().verdict());
+        assertTrue(Gate.failure(BenchFile.read(failed), HOT).contains("no leader"));
+
+        // the same file without the error row: a candidate run with other --variants, compared on what it has
+        rows.removeIf(r -> r.containsKey("error"));
+        Path fewer = dir.resolve("fewer.json");
+        new ObjectMapper().writeValue(fewer.toFile(), doc);
+        rs = gate.compare(BenchFile.read(base), BenchFile.read(fewer));
+        assertEquals(List.of(WIDE), rs.stream().map(PointResult::point).toList());
+        assertEquals(Verdict.PASS, Gate.overall(rs));
+        assertEquals(List.of(HOT), Gate.onlyIn(BenchFile.read(base), BenchFile.read(fewer)));
+
+        // no redis-server on the candidate's machine: no point of it compares
+        rows.removeIf(r -> Boolean.TRUE.equals(r.get("reference")));
+        rows.add(Map.of("variant", "redis-server", "reference", true, "repeat", 1, "error", "redis-server not found on PATH"));
+        Path noRef = dir.resolve("noref.json");
+        new ObjectMapper().writeValue(noRef.toFile(), doc);
+        BenchFile nr = BenchFile.read(noRef);
+        assertTrue(nr.relative(), "a reference it tried to measure: still a file of ratios, with none");
+        rs = gate.compare(BenchFile.read(base), nr);
+        assertEquals(Verdict.NOT_MEASURED, Gate.overall(rs), rs.toString());
+    }
 }
