@@ -53,14 +53,15 @@ class ServeTest {
         if (server != null) server.close();
     }
 
-    private static WebDriver chromium() {
+    /** @param tmp chromium's temp dir (TMPDIR): it leaves a directory there at every exit */
+    private static WebDriver chromium(Path tmp) throws java.io.IOException {
         assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "chromium and chromedriver missing: run scripts/install-test-deps.sh");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
         o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(java.util.Map.of("TMPDIR", Files.createDirectories(tmp).toString())).build();
         return new ChromeDriver(service, o);
     }
 
@@ -90,7 +91,7 @@ class ServeTest {
 
         server = Server.start(store, "127.0.0.1", 0);
         String base = "http://127.0.0.1:" + server.port();
-        browser = chromium();
+        browser = chromium(dir.resolve("chromium-tmp"));
 
         // the index: every run, newest first, valid? in Jepsen's colours
         browser.get(base + "/");

@@ -47,7 +47,10 @@ class EntryCrashAtomicityTest {
     private static long runAndKill(Path db, long until, Path out) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // output to a file, not a pipe: a full pipe would park the child between entries
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // its own temp dir, deleted with the test's: RocksDB extracts its 17 MB library there, and a SIGKILLed
+        // JVM never deletes it
+        Path tmp = Files.createDirectories(db.resolveSibling("jvm-tmp"));
+        Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 EntryCrashWriter.class.getName(), db.toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         long acked = 0;
         try {

@@ -186,13 +186,14 @@ class LinkTest {
     /** Echoes every connection's bytes back, one thread per connection. */
     static final class EchoServer implements AutoCloseable {
         private final ServerSocket server;
+        private final Thread acceptor;
 
         EchoServer() throws IOException {
             server = new ServerSocket();
             server.bind(new InetSocketAddress("127.0.0.1", 0));
-            Thread t = new Thread(this::accept, "echo-accept");
-            t.setDaemon(true);
-            t.start();
+            acceptor = new Thread(this::accept, "echo-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
         }
 
         int port() {
@@ -222,9 +223,20 @@ class LinkTest {
             }
         }
 
+        /**
+         * Closed for good once this returns: with a thread blocked in accept, the JDK finishes closing the
+         * listening socket only when that thread has left accept. The one CI failure of
+         * aConnectionToADownPeerEnds (2026-12-08) looked like a connection made in between: the proxy's
+         * connect to the "down" peer was neither refused nor answered for its whole 5 s.
+         */
         @Override
         public void close() throws IOException {
             server.close();
+            try {
+                acceptor.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
