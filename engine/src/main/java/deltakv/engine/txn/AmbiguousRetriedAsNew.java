@@ -1,5 +1,6 @@
 package deltakv.engine.txn;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * engine re-submits the identical group, which the applier de-duplicates by its id ({@link TxnExecutor}).
  */
 public final class AmbiguousRetriedAsNew extends ForwardingCommitter {
-    private static final ApplyResult RETRY = new ApplyResult.Conflict(new byte[0]);
+    /** Counted under its own label, not as a conflict on some key. */
+    private static final ApplyResult RETRY = new ApplyResult.Conflict("(ambiguous-retried-as-new)".getBytes(StandardCharsets.US_ASCII));
 
     public AmbiguousRetriedAsNew(Committer next) {
         super(next);

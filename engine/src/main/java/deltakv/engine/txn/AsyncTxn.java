@@ -99,7 +99,7 @@ final class AsyncTxn<T> {
             value = body.apply(txn);
         } catch (ConflictException e) {
             snap.close();
-            conflict(e.key() == null ? new byte[0] : e.key());
+            conflict(e.key() == null ? ConflictStats.UNNAMED : e.key());
             return;
         } catch (Throwable e) { // an Error too: the snapshot must not stay registered, the caller must hear
             snap.close();

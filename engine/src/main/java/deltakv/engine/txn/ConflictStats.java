@@ -9,6 +9,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ConflictStats {
     /** Label used when a retry was caused by a stale commit timestamp rather than a key. */
     public static final String STALE_TS = "(stale-ts)";
+    /** The key a conflict thrown by a body without a key is counted under ("(other)", as any unprefixed key). */
+    static final byte[] UNNAMED = {'?'};
+    /** The label of {@link ApplyResult#SNAPSHOT_TOO_OLD} (an empty key). */
+    public static final String SNAPSHOT_TOO_OLD = "(snapshot-too-old)";
 
     private final Map<String, LongAdder> conflicts = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
@@ -23,7 +27,8 @@ public final class ConflictStats {
                            Map<String, Long> retriesByPrefix) {}
 
     public static String label(byte[] conflictKey) {
-        return conflictKey == null ? STALE_TS : KeyPrefix.of(conflictKey);
+        if (conflictKey == null) return STALE_TS;
+        return conflictKey.length == 0 ? SNAPSHOT_TOO_OLD : KeyPrefix.of(conflictKey);
     }
 
     public void conflict(byte[] key) {

@@ -74,7 +74,7 @@ public final class TxnExecutor {
                 }
                 conflictKey = r instanceof ApplyResult.Conflict c ? c.key() : null;
             } catch (ConflictException e) {
-                conflictKey = e.key() == null ? new byte[0] : e.key();
+                conflictKey = e.key() == null ? ConflictStats.UNNAMED : e.key();
             }
             stats.conflict(conflictKey);
             if (!backoff.pause()) {

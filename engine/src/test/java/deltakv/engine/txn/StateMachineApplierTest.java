@@ -149,6 +149,7 @@ class StateMachineApplierTest extends TempStoreTest {
         // a pop from before the DEL, resent late: nothing left to conflict with, and still it must not commit
         ApplyResult late = applier.apply(group(t, t + 10 * sec, List.of(b("k")), List.of(), new Mutation.Put(b("claim"), b("x"))));
         assertArrayEquals(ApplyResult.SNAPSHOT_TOO_OLD, assertInstanceOf(ApplyResult.Conflict.class, late).key());
+        assertEquals("(snapshot-too-old)", ConflictStats.label(((ApplyResult.Conflict) late).key()), "what TRYAGAIN names");
         assertNull(store.get(b("claim"), t + 20 * sec));
         // a snapshot within the retention commits as before
         assertEquals(new ApplyResult.Committed(t + 11 * sec), applier.apply(group(t + 5 * sec, t + 11 * sec, List.of(b("k")),
