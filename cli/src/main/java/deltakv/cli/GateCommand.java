@@ -67,7 +67,7 @@ public final class GateCommand implements Callable<Integer> {
                 "change", "p", "verdict");
         for (PointResult r : results) {
             if (r.verdict() == Verdict.NOT_MEASURED) {
-                o.printf("%-40s %5d %5d %12.4f %12s %8s %9s  %s%n", r.point(), r.baselineSamples(), 0, Double.NaN, "-", "-", "-",
+                o.printf("%-40s %5d %5d %12.4f %12s %8s %9s  %s%n", r.point(), r.baselineSamples(), 0, r.baselineMedian(), "-", "-", "-",
                         "not measured: " + Gate.failure(cand, r.point()));
                 continue;
             }
@@ -78,6 +78,8 @@ public final class GateCommand implements Callable<Integer> {
         List<Point> candOnly = Gate.onlyIn(cand, base);
         if (!baseOnly.isEmpty()) o.println("not compared, only in the baseline: " + names(baseOnly));
         if (!candOnly.isEmpty()) o.println("not compared, only in the candidate: " + names(candOnly));
+        // a repeat that failed leaves fewer samples without leaving a point out: say so even when the gate passes
+        cand.errors().forEach((what, why) -> o.println("the candidate's bench could not measure " + what + ": " + why));
         Verdict v = Gate.overall(results);
         switch (v) {
             case REGRESSED -> {

@@ -80,11 +80,23 @@ class LocalRunTest {
     void everyWorkloadIsValidUnderEveryFault(String workload, String variant) throws Exception {
         Harness.Outcome run = Harness.test(store, "--nemesis", "all", "--nemesis-interval", "2", "--workload", workload,
                 "--variant", variant, "--time-limit", "8", "--seed", "12");
-        assertEquals(0, run.code(), run.out() + run.err());
         Path dir = run.runDir();
         for (String f : RUN_FILES) assertTrue(Files.isRegularFile(dir.resolve(f)), "missing " + f);
         String summary = Files.readString(dir.resolve("summary.txt"));
-        assertFalse(summary.contains("valid? false") || summary.contains("valid? unknown"), summary);
+        // Safety is what this asserts. Availability is not promised with every fault kind every 2 s: in 8 s a rare op
+        // (hash :del, ~5% of ops, of some 40 that succeed) sometimes never succeeds, and Jepsen's stats checker
+        // then says invalid (1 of 3 runs of hash/delta on 2026-12-08). That alone is tolerated; nothing else is.
+        boolean onlyAnOpNeverSucceeded = summary.lines().filter(l -> l.contains("valid? false")).allMatch(l ->
+                l.equals("valid? false") || (l.startsWith("stats: valid? false") && l.contains("op ever succeeded)")));
+        if (run.code() == 1 && onlyAnOpNeverSucceeded) {
+            assertTrue(summary.lines().anyMatch(l -> l.startsWith("stats: valid? false  ok ") && !l.startsWith("stats: valid? false  ok 0 ")),
+                    "some ops succeeded: " + summary);
+        } else {
+            assertEquals(0, run.code(), run.out() + run.err());
+        }
+        assertFalse(summary.contains("valid? unknown"), summary);
+        assertTrue(summary.lines().filter(l -> l.contains("valid? false")).allMatch(l -> l.equals("valid? false")
+                || l.startsWith("stats: valid? false")), "every safety checker valid: " + summary);
         List<String> faults = Files.readAllLines(dir.resolve("nemesis.edn"));
         long kinds = faults.stream().filter(l -> l.contains(":f :start-")).map(l -> l.replaceAll(".*:f :start-(\\S+),.*", "$1"))
                 .distinct().count();

@@ -252,18 +252,17 @@ public final class Compactor implements AutoCloseable {
         syncCompactions.incrementAndGet();
         if (NonBlocking.required()) {
             byte[] key = userKey.clone();
-            // One queued per key: every retry of every client on a hot key lands here, and queued runs do not
-            // overlap, so SingleFlight alone would run one (mostly empty) compaction per retry.
+            // At most one waiting per key: every retry of every client on a hot key lands here, and queued runs
+            // do not overlap, so SingleFlight alone would run one (mostly empty) compaction per retry.
             ByteBuffer k = ByteBuffer.wrap(fold.deltaPrefix(key));
             if (!hardLimitQueued.add(k)) return;
             try {
                 hardLimit.execute(() -> {
+                    hardLimitQueued.remove(k); // from now on a hit queues the next run: deltas keep coming
                     try {
                         compactNow(fold, key);
                     } catch (RuntimeException e) {
                         LOG.debug("hard-limit compaction failed: {}", e.toString());
-                    } finally {
-                        hardLimitQueued.remove(k);
                     }
                 });
             } catch (RejectedExecutionException e) {

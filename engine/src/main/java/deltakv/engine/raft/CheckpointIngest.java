@@ -1,8 +1,10 @@
 package deltakv.engine.raft;
 
+import deltakv.engine.storage.KV;
 import deltakv.engine.storage.MvccStore;
 import deltakv.engine.storage.StoreBatch;
 import deltakv.engine.storage.VersionedKeyCodec;
+import deltakv.engine.txn.VersionGc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +44,7 @@ final class CheckpointIngest {
                     new ColumnFamilyDescriptor("meta".getBytes(StandardCharsets.UTF_8)));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             try (DBOptions o = new DBOptions(); RocksDB db = RocksDB.openReadOnly(o, copy.toString(), cfs, handles)) {
+                buryDropped(db, handles.get(0), live, snapshotAppliedTs);
                 copyVersions(db, handles.get(0), live);
                 copyMeta(db, handles.get(1), live, snapshotAppliedTs);
             } catch (RocksDBException e) {
@@ -52,6 +55,40 @@ final class CheckpointIngest {
         } finally {
             SnapshotDirs.deleteTree(copy);
         }
+    }
+
+    /**
+     * Copying alone would bring back a key the leader deleted while this node was away: if the leader's version
+     * GC then dropped the key altogether (its tombstone fell below the retention), the checkpoint has no version of
+     * it and the live store still has the old value. So every key visible here that the checkpoint has no version
+     * of gets a tombstone at {@code snapshotTs - retention}. That is above every version the leader's GC can have
+     * dropped (its cut-off was at most its applied ts - retention) and not above the snapshot of any group the
+     * apply function still accepts (at least applied ts - retention): reads and conflict checks answer here as
+     * they do on the leader. This node's GC later drops the tombstone with the rest.
+     * @return keys buried
+     */
+    static int buryDropped(RocksDB db, ColumnFamilyHandle cf, MvccStore live, long snapshotTs) {
+        long at = snapshotTs - VersionGc.DEFAULT_RETENTION;
+        if (at <= 0) return 0; // nothing can have been collected yet
+        int buried = 0;
+        byte[] from = new byte[0];
+        try (RocksIterator it = db.newIterator(cf); StoreBatch b = live.newBatch()) {
+            while (true) {
+                List<KV> page = live.scan(from, null, Long.MAX_VALUE, BATCH, false);
+                for (KV kv : page) {
+                    byte[] prefix = VersionedKeyCodec.versionPrefix(kv.key());
+                    it.seek(prefix);
+                    if (it.isValid() && VersionedKeyCodec.hasPrefix(it.key(), prefix)) continue;
+                    b.delete(kv.key(), at);
+                    buried++;
+                }
+                if (page.size() < BATCH) break;
+                byte[] last = page.get(page.size() - 1).key();
+                from = Arrays.copyOf(last, last.length + 1); // the next key after it
+            }
+            live.commit(b, live.lastAppliedTs());
+        }
+        return buried;
     }
 
     private static void copyVersions(RocksDB db, ColumnFamilyHandle cf, MvccStore live) {

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * engine re-submits the identical group, which the applier de-duplicates by its id ({@link TxnExecutor}).
  */
 public final class AmbiguousRetriedAsNew extends ForwardingCommitter {
-    /** Counted under its own label, not as a conflict on some key. */
+    /** Not a conflict on any key: counted as "(other)", not as the snapshot-too-old the empty key names. */
     private static final ApplyResult RETRY = new ApplyResult.Conflict("(ambiguous-retried-as-new)".getBytes(StandardCharsets.US_ASCII));
 
     public AmbiguousRetriedAsNew(Committer next) {

@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class VersionGc implements AutoCloseable {
-    /** 5 s of HLC time. */
+    /**
+     * 5 s of HLC time. The apply function's snapshot-too-old rule ({@link StateMachineApplier}) and the snapshot
+     * install (raft.CheckpointIngest) assume every node runs GC with at least this retention: a node must not run
+     * a smaller one (tests that use 0 run no replicas).
+     */
     public static final long DEFAULT_RETENTION = Hlc.of(5000, 0);
     /** After a pass this large, flush: iterating over memtable tombstones is what slows scans down. */
     static final long FLUSH_AFTER_DELETES = 10_000;

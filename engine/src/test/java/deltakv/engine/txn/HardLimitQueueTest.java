@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compactor's own thread, once: every retry of every client on a hot key comes through here, and queued runs
  * do not overlap, so without the per-key check each retry queued one more (mostly empty) compaction and other
  * keys' hard-limit compactions waited behind them. (In this package: only it may mark a thread non-blocking.)
+ * The key is released when its run starts, so deltas that arrive meanwhile still get a next run.
  */
 class HardLimitQueueTest {
     @TempDir
@@ -40,7 +41,8 @@ class HardLimitQueueTest {
                     && System.nanoTime() < deadline) Thread.sleep(10);
             Thread.sleep(200); // any further queued runs finish
             long runs = f.compactor().stats().keysCompacted() - before;
-            assertTrue(runs >= 1 && runs < 50, "compactions run for 500 hard-limit hits: " + runs);
+            // without the per-key check every hit queues a run: 500
+            assertTrue(runs >= 1 && runs < 250, "compactions run for 500 hard-limit hits: " + runs);
             assertEquals(200, f.range("l").size());
         }
     }

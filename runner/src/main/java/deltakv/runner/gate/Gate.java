@@ -39,7 +39,7 @@ public final class Gate {
         for (Map.Entry<Point, List<Double>> e : baseline.samples().entrySet()) {
             List<Double> cand = candidate.samples().get(e.getKey());
             if (cand != null) out.add(point(e.getKey(), e.getValue(), cand));
-            else if (failure(candidate, e.getKey()) != null) out.add(notMeasured(e.getKey(), e.getValue().size()));
+            else if (failure(candidate, e.getKey()) != null) out.add(notMeasured(e.getKey(), e.getValue()));
         }
         return out;
     }
@@ -64,9 +64,9 @@ public final class Gate {
         return n;
     }
 
-    private static PointResult notMeasured(Point p, int baselineSamples) {
-        return new PointResult(p, baselineSamples, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Verdict.NOT_MEASURED);
+    private static PointResult notMeasured(Point p, List<Double> baseline) {
+        double mb = median(baseline.stream().mapToDouble(Double::doubleValue).toArray());
+        return new PointResult(p, baseline.size(), 0, mb, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.NOT_MEASURED);
     }
 
     PointResult point(Point p, List<Double> baseline, List<Double> candidate) {
