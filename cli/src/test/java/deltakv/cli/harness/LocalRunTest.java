@@ -85,18 +85,19 @@ class LocalRunTest {
         String summary = Files.readString(dir.resolve("summary.txt"));
         // Safety is what this asserts. Availability is not promised with every fault kind every 2 s: in 8 s a rare op
         // (hash :del, ~5% of ops, of some 40 that succeed) sometimes never succeeds, and Jepsen's stats checker
-        // then says invalid (1 of 3 runs of hash/delta on 2026-12-08). That alone is tolerated; nothing else is.
-        boolean onlyAnOpNeverSucceeded = summary.lines().filter(l -> l.contains("valid? false")).allMatch(l ->
+        // then says invalid (2 of 6 runs of hash/delta on 2026-12-08, docs/harness.md). That alone is tolerated.
+        List<String> invalid = summary.lines().filter(l -> l.contains("valid? false")).toList();
+        boolean onlyAnOpNeverSucceeded = !invalid.isEmpty() && invalid.stream().allMatch(l ->
                 l.equals("valid? false") || (l.startsWith("stats: valid? false") && l.contains("op ever succeeded)")));
-        if (run.code() == 1 && onlyAnOpNeverSucceeded) {
+        if (onlyAnOpNeverSucceeded) {
+            assertEquals(1, run.code(), run.out() + run.err());
             assertTrue(summary.lines().anyMatch(l -> l.startsWith("stats: valid? false  ok ") && !l.startsWith("stats: valid? false  ok 0 ")),
                     "some ops succeeded: " + summary);
         } else {
             assertEquals(0, run.code(), run.out() + run.err());
+            assertTrue(invalid.isEmpty(), "every checker valid: " + summary);
         }
         assertFalse(summary.contains("valid? unknown"), summary);
-        assertTrue(summary.lines().filter(l -> l.contains("valid? false")).allMatch(l -> l.equals("valid? false")
-                || l.startsWith("stats: valid? false")), "every safety checker valid: " + summary);
         List<String> faults = Files.readAllLines(dir.resolve("nemesis.edn"));
         long kinds = faults.stream().filter(l -> l.contains(":f :start-")).map(l -> l.replaceAll(".*:f :start-(\\S+),.*", "$1"))
                 .distinct().count();

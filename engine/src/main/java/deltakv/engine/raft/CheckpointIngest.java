@@ -65,12 +65,10 @@ final class CheckpointIngest {
      * dropped (its cut-off was at most its applied ts - retention) and not above the snapshot of any group the
      * apply function still accepts (at least applied ts - retention): reads and conflict checks answer here as
      * they do on the leader. This node's GC later drops the tombstone with the rest.
-     * @return keys buried
      */
-    static int buryDropped(RocksDB db, ColumnFamilyHandle cf, MvccStore live, long snapshotTs) {
+    private static void buryDropped(RocksDB db, ColumnFamilyHandle cf, MvccStore live, long snapshotTs) {
         long at = snapshotTs - VersionGc.DEFAULT_RETENTION;
-        if (at <= 0) return 0; // nothing can have been collected yet
-        int buried = 0;
+        if (at <= 0) return; // nothing can have been collected yet
         byte[] from = new byte[0];
         try (RocksIterator it = db.newIterator(cf); StoreBatch b = live.newBatch()) {
             while (true) {
@@ -80,7 +78,6 @@ final class CheckpointIngest {
                     it.seek(prefix);
                     if (it.isValid() && VersionedKeyCodec.hasPrefix(it.key(), prefix)) continue;
                     b.delete(kv.key(), at);
-                    buried++;
                 }
                 if (page.size() < BATCH) break;
                 byte[] last = page.get(page.size() - 1).key();
@@ -88,7 +85,6 @@ final class CheckpointIngest {
             }
             live.commit(b, live.lastAppliedTs());
         }
-        return buried;
     }
 
     private static void copyVersions(RocksDB db, ColumnFamilyHandle cf, MvccStore live) {
