@@ -14,12 +14,20 @@ import java.util.Set;
  * @param maxKeysPerTick         keys the compactor scans per tick (512)
  * @param compactionInterval     compactor tick interval (30 s default; tests use short ones)
  * @param claimScanWindow        claims fetched per window by the pop flow and LRANGE
+ * @param popBounds              who moves a delta list's bounds past a popped element (variant delta)
  */
 public record EngineConfig(Variant variant, Set<Bug> bugs, int maxDeltaCount, int maxDeltaScanLimit,
                            int maxKeysPerCompactionTx, int maxKeysPerTick, Duration compactionInterval,
-                           int claimScanWindow) {
+                           int claimScanWindow, PopBounds popBounds) {
     public static EngineConfig defaults(Variant variant) {
         return new EngineConfig(variant, Set.of(), 64, 256, 256, 512, Duration.ofSeconds(30), 64);
+    }
+
+    /** With the default pop bounds ({@link PopBounds#DELTA}). */
+    public EngineConfig(Variant variant, Set<Bug> bugs, int maxDeltaCount, int maxDeltaScanLimit,
+                        int maxKeysPerCompactionTx, int maxKeysPerTick, Duration compactionInterval, int claimScanWindow) {
+        this(variant, bugs, maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx, maxKeysPerTick,
+                compactionInterval, claimScanWindow, PopBounds.DELTA);
     }
 
     public boolean has(Bug bug) {
@@ -28,16 +36,25 @@ public record EngineConfig(Variant variant, Set<Bug> bugs, int maxDeltaCount, in
 
     public EngineConfig withCompactionInterval(Duration d) {
         return new EngineConfig(variant, bugs, maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
-                maxKeysPerTick, d, claimScanWindow);
+                maxKeysPerTick, d, claimScanWindow, popBounds);
     }
 
     public EngineConfig withMaxDeltaCount(int n) {
         return new EngineConfig(variant, bugs, n, maxDeltaScanLimit, maxKeysPerCompactionTx, maxKeysPerTick,
-                compactionInterval, claimScanWindow);
+                compactionInterval, claimScanWindow, popBounds);
     }
 
     public EngineConfig withBugs(Set<Bug> b) {
         return new EngineConfig(variant, Set.copyOf(b), maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
-                maxKeysPerTick, compactionInterval, claimScanWindow);
+                maxKeysPerTick, compactionInterval, claimScanWindow, popBounds);
+    }
+
+    public EngineConfig withPopBounds(PopBounds p) {
+        return new EngineConfig(variant, bugs, maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
+                maxKeysPerTick, compactionInterval, claimScanWindow, p);
+    }
+
+    public boolean claimGcBounds() {
+        return variant == Variant.DELTA && popBounds == PopBounds.CLAIM_GC;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * <li>Outside the range: claims (and their items) left by pops whose delta already moved the bound are
  *     dead; delete them.</li>
  * </ol>
+ * Moving a bound tracks the item key a push at that end would write (see {@link #collect}).
  * Every deletion counts against {@code budget}. The outside scans start at the stored claim bounds
  * (the compactor lowers/raises them to every Head/Tail a folded pop could have seen), not at the ends
  * of the claim range.
@@ -66,6 +67,11 @@ final class ClaimGc {
             tail = seq;
             expect = seq - 1;
         }
+        // A push that resolved the old bound writes its element next to it; moving the bound under that push
+        // would place its element outside the range. The push tracks the claim at the bound (deleted above),
+        // which catches a push committing after this; the item key catches one that committed before.
+        if (head != meta.head()) txn.trackRead(ListKeys.item(key, meta.head() - 1));
+        if (tail != meta.tail()) txn.trackRead(ListKeys.item(key, meta.tail()));
         KeyRange all = ListKeys.claims(key);
         byte[] below = floor == StoredBase.NO_FLOOR ? all.start() : ListKeys.claim(key, Math.min(floor, head));
         byte[] above = ceiling == StoredBase.NO_CEILING ? all.end() : ListKeys.claim(key, Math.max(ceiling, tail));

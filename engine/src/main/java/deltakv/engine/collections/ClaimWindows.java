@@ -44,6 +44,11 @@ final class ClaimWindows {
         return OptionalLong.empty();
     }
 
+    /** How many sequences of {@code [head, tail)} are claimed; {@code track} registers the range for conflicts. */
+    long count(Txn txn, byte[] key, long head, long tail, boolean track) {
+        return head < tail ? txn.scan(ListKeys.claims(key, head, tail), Integer.MAX_VALUE, false, track).size() : 0;
+    }
+
     boolean anyClaim(Txn txn, byte[] key, long head, long tail) {
         return head < tail && !txn.scan(ListKeys.claims(key, head, tail), 1, false, false).isEmpty();
     }

@@ -2,6 +2,7 @@ package deltakv.engine.collections;
 
 import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
+import deltakv.engine.PopBounds;
 import deltakv.engine.txn.KeyRange;
 import deltakv.engine.txn.MultiBlock;
 import deltakv.engine.txn.Txn;
@@ -21,6 +22,9 @@ import java.util.function.Consumer;
  *     list writes one of them, so a reading transaction (also inside MULTI/EXEC) conflicts with any
  *     concurrent write.</li>
  * </ul>
+ * With {@link PopBounds#CLAIM_GC} a pop leaves the bounds (its delta is {0,0}) and the compactor's claim GC
+ * moves them, so claims lie inside {@code [head, tail)}: the length is Len minus those claims, and a push
+ * tracks the whole claimed range (its reply counts them).
  */
 public final class DeltaLists implements ListStore {
     private static final byte[] CLAIMED = new byte[0];
@@ -28,6 +32,7 @@ public final class DeltaLists implements ListStore {
     private final DeltaMetaResolver resolver;
     private final ClaimWindows claims;
     private final ClaimSkippingReader reader;
+    private final boolean claimGc;
     private final boolean pushKeepsStaleClaim;
     private final boolean multiKeepsDeltas;
     private final boolean multiBaseOnly;
@@ -44,6 +49,7 @@ public final class DeltaLists implements ListStore {
                 cfg.maxDeltaCount(), nudge);
         this.claims = new ClaimWindows(cfg.claimScanWindow());
         this.reader = new ClaimSkippingReader(claims);
+        this.claimGc = cfg.claimGcBounds();
         this.pushKeepsStaleClaim = cfg.has(Bug.PUSH_KEEPS_STALE_CLAIM);
         this.multiKeepsDeltas = cfg.has(Bug.MULTI_KEEPS_DELTAS);
         this.multiBaseOnly = cfg.has(Bug.MULTI_STARTTS_BASE_ONLY);
@@ -69,7 +75,8 @@ public final class DeltaLists implements ListStore {
             for (Txn.KV c : txn.scan(ListKeys.claims(key, lo, lo + n), n, false, true)) txn.delete(c.key());
         }
         record(txn, key, m, end == End.RIGHT ? ListDelta.rightPush(n) : ListDelta.leftPush(n));
-        return m.len() + n;
+        // claim-gc: a pop anywhere in the range changes the reply, so the push conflicts with it
+        return live(txn, key, m, true) + n;
     }
 
     @Override
@@ -79,7 +86,9 @@ public final class DeltaLists implements ListStore {
         long head = m.head();
         long len = m.len();
         while (out.size() < count && len > 0) {
-            OptionalLong seq = claims.firstUnclaimed(txn, key, end, head, head + len);
+            // claim-gc: the bounds stay; the scan sees this transaction's own claims and skips them
+            OptionalLong seq = claimGc ? claims.firstUnclaimed(txn, key, end, m.head(), m.tail())
+                    : claims.firstUnclaimed(txn, key, end, head, head + len);
             if (seq.isEmpty()) break;
             byte[] item = txn.getUntracked(ListKeys.item(key, seq.getAsLong()));
             if (item == null) throw new IllegalStateException("list item missing at sequence " + seq.getAsLong());
@@ -89,7 +98,8 @@ public final class DeltaLists implements ListStore {
             len--;
         }
         int k = out.size();
-        if (k > 0) record(txn, key, m, end == End.LEFT ? new ListDelta(k, -k) : new ListDelta(0, -k));
+        if (k > 0 && claimGc) record(txn, key, m, ListDelta.ZERO); // tells readers and the compactor the list changed
+        else if (k > 0) record(txn, key, m, end == End.LEFT ? new ListDelta(k, -k) : new ListDelta(0, -k));
         return out;
     }
 
@@ -121,21 +131,30 @@ public final class DeltaLists implements ListStore {
         resolver.forget(txn, key);
     }
 
+    /**
+     * Elements of the list {@code m}: its Len, less (claim-gc) the claimed sequences inside its range. Readers
+     * need not track those claims: they track the base meta and the deltas, one of which every pop writes.
+     */
+    private long live(Txn txn, byte[] key, ListMeta m, boolean trackClaims) {
+        return claimGc ? m.len() - claims.count(txn, key, m.head(), m.tail(), trackClaims) : m.len();
+    }
+
     @Override
     public long length(Txn txn, byte[] key) {
-        return resolve(txn, key, true).len();
+        ListMeta m = resolve(txn, key, true);
+        return live(txn, key, m, false);
     }
 
     @Override
     public List<byte[]> range(Txn txn, byte[] key, long start, long stop) {
         ListMeta m = resolve(txn, key, true);
-        return reader.read(txn, key, m, IndexWindow.range(start, stop, m.len()));
+        return reader.read(txn, key, m, IndexWindow.range(start, stop, live(txn, key, m, false)));
     }
 
     @Override
     public byte[] index(Txn txn, byte[] key, long index) {
         ListMeta m = resolve(txn, key, true);
-        List<byte[]> one = reader.read(txn, key, m, IndexWindow.single(index, m.len()));
+        List<byte[]> one = reader.read(txn, key, m, IndexWindow.single(index, live(txn, key, m, false)));
         return one.isEmpty() ? null : one.get(0);
     }
 
@@ -169,6 +188,7 @@ public final class DeltaLists implements ListStore {
         // Items and claims exist only alongside a base meta or a delta (committed or pending).
         if (base == null && deltas == 0 && !pending.touched(key)) return false;
         m = m.plus(pending.sum(key));
+        long elements = live(txn, key, m, false); // before the claims go
         long other = RangeEraser.eraseAll(txn, ListKeys.items(key)) + RangeEraser.eraseAll(txn, ListKeys.claims(key));
         // also when there is no base: a reader tracks the base key and only the deltas committed after its
         // snapshot, so deleting older deltas alone would not reach it
@@ -178,6 +198,6 @@ public final class DeltaLists implements ListStore {
             txn.delete(ListKeys.claim(key, m.head()));
             txn.delete(ListKeys.claim(key, m.tail() - 1));
         }
-        return m.len() > 0;
+        return elements > 0;
     }
 }

@@ -5,6 +5,7 @@ import static deltakv.engine.collections.DataFixture.bytesList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import deltakv.engine.EngineConfig;
+import deltakv.engine.PopBounds;
 import deltakv.engine.Variant;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Random sequences of list operations (pushes, pops with counts, moves, DEL, several ops in one
  * transaction) against a deque model, with compaction after random steps under tiny budgets so that
- * folding and claim GC take several transactions. After every step both lists must equal the model.
+ * folding and claim GC take several transactions. After every step both lists must equal the model, and
+ * every push must have replied the model's length. Variant delta runs with both {@link PopBounds}.
  */
 class ListModelPropertyTest {
     private static final String[] KEYS = {"a", "b"};
@@ -35,14 +37,17 @@ class ListModelPropertyTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (Variant v : List.of(Variant.RMW, Variant.DELTA, Variant.DELTA_CF)) for (long seed = 1; seed <= 4; seed++) out.add(Arguments.of(v, seed));
+        for (Variant v : List.of(Variant.RMW, Variant.DELTA, Variant.DELTA_CF)) {
+            for (long seed = 1; seed <= 4; seed++) out.add(Arguments.of(v, PopBounds.DELTA, seed));
+        }
+        for (long seed = 1; seed <= 4; seed++) out.add(Arguments.of(Variant.DELTA, PopBounds.CLAIM_GC, seed));
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} seed={1}")
+    @ParameterizedTest(name = "{0} pop-bounds={1} seed={2}")
     @MethodSource("cases")
-    void matchesDequeModel(Variant v, long seed) {
-        EngineConfig cfg = new EngineConfig(v, Set.of(), 3, 256, 5, 7, Duration.ofSeconds(30), 2);
+    void matchesDequeModel(Variant v, PopBounds bounds, long seed) {
+        EngineConfig cfg = new EngineConfig(v, Set.of(), 3, 256, 5, 7, Duration.ofSeconds(30), 2, bounds);
         Random rnd = new Random(seed);
         Map<String, Deque<String>> model = new TreeMap<>();
         for (String k : KEYS) model.put(k, new ArrayDeque<>());
@@ -53,11 +58,17 @@ class ListModelPropertyTest {
                 List<Runnable> modelOps = new ArrayList<>();
                 List<Op> planned = new ArrayList<>();
                 for (int i = 0; i < ops; i++) planned.add(Op.random(rnd, counter++));
-                f.run(t -> {
-                    for (Op op : planned) op.apply(t, f.lists());
-                    return null;
+                List<Long> replies = f.run(t -> {
+                    List<Long> r = new ArrayList<>();
+                    for (Op op : planned) r.add(op.apply(t, f.lists()));
+                    return r;
                 });
-                for (Op op : planned) op.applyTo(model);
+                for (int i = 0; i < planned.size(); i++) {
+                    long size = planned.get(i).applyTo(model);
+                    if (planned.get(i).kind().equals("push")) {
+                        assertEquals(size, replies.get(i), "step " + step + " push reply of " + planned.get(i));
+                    }
+                }
                 if (v == Variant.DELTA && rnd.nextInt(4) == 0) {
                     if (rnd.nextBoolean()) f.compactor().tick();
                     else f.compactor().compactNow(b(KEYS[rnd.nextInt(2)]));
@@ -90,9 +101,12 @@ class ListModelPropertyTest {
             return new Op("del", k, null, e, null, List.of(), 0);
         }
 
-        void apply(deltakv.engine.txn.Txn t, ListStore l) {
+        /** @return a push's reply (the list's length), else -1 */
+        long apply(deltakv.engine.txn.Txn t, ListStore l) {
             switch (kind) {
-                case "push" -> l.push(t, b(key), end, bytesList(values.toArray(String[]::new)));
+                case "push" -> {
+                    return l.push(t, b(key), end, bytesList(values.toArray(String[]::new)));
+                }
                 case "pop" -> l.pop(t, b(key), end, count);
                 case "move" -> {
                     List<byte[]> p = l.pop(t, b(key), end, 1);
@@ -100,10 +114,17 @@ class ListModelPropertyTest {
                 }
                 default -> l.delete(t, b(key));
             }
+            return -1;
         }
 
-        void applyTo(Map<String, Deque<String>> m) {
+        /** @return the length of this op's list afterwards */
+        long applyTo(Map<String, Deque<String>> m) {
             Deque<String> d = m.get(key);
+            applyOps(m, d);
+            return d.size();
+        }
+
+        private void applyOps(Map<String, Deque<String>> m, Deque<String> d) {
             switch (kind) {
                 case "push" -> values.forEach(x -> { if (end == End.LEFT) d.addFirst(x); else d.addLast(x); });
                 case "pop" -> { for (int i = 0; i < count && !d.isEmpty(); i++) { if (end == End.LEFT) d.pollFirst(); else d.pollLast(); } }
