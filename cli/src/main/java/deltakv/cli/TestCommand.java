@@ -55,6 +55,11 @@ public final class TestCommand implements Callable<Integer> {
             description = "Engine variant: rmw, delta or delta-cf (default: ${DEFAULT-VALUE}).")
     Variant variant;
 
+    @Option(names = "--pop-bounds", defaultValue = "delta", paramLabel = "delta|claim-gc",
+            description = "Variant delta, local nodes: who moves Head/Tail past a popped element (see dkv node --help; "
+                    + "default: ${DEFAULT-VALUE}).")
+    String popBounds;
+
     @Option(names = "--bug", paramLabel = "ID", description = "Bug flag for every node (repeatable; see dkv node --help).")
     List<String> bugs = new ArrayList<>();
 
@@ -127,7 +132,7 @@ public final class TestCommand implements Callable<Integer> {
             long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);
             String faults = nemesis != null ? nemesis : connect.isEmpty() ? "partition,kill" : "none";
             options = new TestOptions(workload, faults, nemesisInterval, nemesisTargets, timeLimit, nodes, concurrency,
-                    rate, variant.cliName(), bugs, keyCount, KeyDist.parse(keyDist), maxTxnLength, maxWritesPerKey,
+                    rate, variant.cliName(), bugs, popBounds, keyCount, KeyDist.parse(keyDist), maxTxnLength, maxWritesPerKey,
                     opTimeout, consistencyModels, pushLengths(), s, store, name, keepData, leaveDbRunning, connect);
             TestRun.validate(options);
         } catch (IllegalArgumentException e) {

@@ -14,11 +14,12 @@ import java.util.Map;
  * @param timeLimitSeconds  length of the main phase
  * @param rate              ops/s over all workers; 0 = as fast as they go
  * @param opTimeoutSeconds  client-side timeout of one op (→ {@code :info}); above the engine's 10 s commit timeout
+ * @param popBounds         the local nodes' {@code --pop-bounds}: {@code delta} (default) or {@code claim-gc}
  * @param connect           endpoints the user runs ({@code host:port}); empty = a local cluster per run
  */
 public record TestOptions(String workload, String nemesis, double nemesisIntervalSeconds, List<String> nemesisTargets,
                           double timeLimitSeconds, int nodes, int concurrency, double rate, String variant,
-                          List<String> bugs, int keyCount, KeyDist keyDist, int maxTxnLength, int maxWritesPerKey,
+                          List<String> bugs, String popBounds, int keyCount, KeyDist keyDist, int maxTxnLength, int maxWritesPerKey,
                           double opTimeoutSeconds, List<String> consistencyModels, boolean checkPushLengths, long seed, Path store, String name,
                           boolean keepData, boolean leaveDbRunning, List<String> connect) {
     public TestOptions {
@@ -36,6 +37,12 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
         }
         if (name != null && (name.isBlank() || name.contains("/") || name.startsWith("."))) {
             throw new IllegalArgumentException("--name must be a plain directory name, got '" + name + "'");
+        }
+        if (!popBounds.equals("delta") && !popBounds.equals("claim-gc")) {
+            throw new IllegalArgumentException("--pop-bounds must be delta or claim-gc, got '" + popBounds + "'");
+        }
+        if (popBounds.equals("claim-gc") && (!variant.equals("delta") || !connect.isEmpty())) {
+            throw new IllegalArgumentException("--pop-bounds claim-gc applies to the local nodes of variant delta only");
         }
         if (!checkPushLengths && !workload.equals("deque")) {
             throw new IllegalArgumentException("--push-lengths skip applies to the deque workload only");
@@ -70,7 +77,7 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
 
     public TestOptions withSeed(long s) {
         return new TestOptions(workload, nemesis, nemesisIntervalSeconds, nemesisTargets, timeLimitSeconds, nodes,
-                concurrency, rate, variant, bugs, keyCount, keyDist, maxTxnLength, maxWritesPerKey, opTimeoutSeconds,
+                concurrency, rate, variant, bugs, popBounds, keyCount, keyDist, maxTxnLength, maxWritesPerKey, opTimeoutSeconds,
                 consistencyModels, checkPushLengths, s, store, name, keepData, leaveDbRunning, connect);
     }
 
@@ -87,6 +94,7 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
         m.put("rate", rate);
         m.put("variant", variant);
         m.put("bugs", bugs);
+        m.put("pop-bounds", popBounds);
         m.put("key-count", keyCount);
         m.put("key-dist", keyDist.cliName());
         m.put("max-txn-length", maxTxnLength);
@@ -111,6 +119,7 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
                     num(m, "nemesis-interval").doubleValue(), (List<String>) req(m, "nemesis-targets"),
                     num(m, "time-limit").doubleValue(), num(m, "nodes").intValue(), num(m, "concurrency").intValue(),
                     num(m, "rate").doubleValue(), (String) req(m, "variant"), (List<String>) req(m, "bugs"),
+                    m.containsKey("pop-bounds") ? (String) m.get("pop-bounds") : "delta", // absent before the option
                     num(m, "key-count").intValue(), KeyDist.parse((String) req(m, "key-dist")),
                     num(m, "max-txn-length").intValue(), num(m, "max-writes-per-key").intValue(),
                     num(m, "op-timeout").doubleValue(), (List<String>) req(m, "consistency-models"),

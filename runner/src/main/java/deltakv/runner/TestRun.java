@@ -178,7 +178,8 @@ public final class TestRun {
             Json.write(run.file(RunDir.TEST), test);
 
             log.info("dkv test: " + o.testName() + "  seed " + o.seed() + "  " + (o.local() ? o.nodes() + " nodes, variant "
-                    + o.variant() + (o.bugs().isEmpty() ? "" : ", bugs " + o.bugs()) : "servers " + String.join(",", o.connect()))
+                    + o.variant() + (o.popBounds().equals("delta") ? "" : ", pop bounds " + o.popBounds())
+                    + (o.bugs().isEmpty() ? "" : ", bugs " + o.bugs()) : "servers " + String.join(",", o.connect()))
                     + "  " + fmt(o.timeLimitSeconds()) + " s, " + o.concurrency() + " workers, rate "
                     + (o.rate() == 0 ? "unlimited" : fmt(o.rate()) + "/s"));
             log.info("run directory: " + run.dir());
@@ -188,7 +189,7 @@ public final class TestRun {
             if (o.local()) {
                 boolean watch = !o.leaveDbRunning();
                 ClusterLayout layout = new ClusterLayout(run.nodes(), o.nodes(), ClusterLayout.freeBasePort(o.nodes()),
-                        o.variant(), o.bugs(), true, TEST_NODES);
+                        o.variant(), o.bugs(), true, TEST_NODES.withPopBounds(o.popBounds()));
                 // The proxies live in this JVM: a cluster left running after the run talks directly.
                 LocalCluster local = watch ? LocalCluster.createProxied(layout, NodeJvmArgs.fromEnv(), true)
                         : LocalCluster.create(layout, NodeJvmArgs.fromEnv(), false);

@@ -79,6 +79,13 @@ class BadClusterInputTest {
         Outcome badPort = inProcess("node", "--id", "n1", "--peers", "n1=127.0.0.1:99999:6381", "--data", data);
         assertEquals(ExitCodes.BAD_ARGUMENTS, badPort.code());
         assertOneLine(badPort, "bad port '99999'");
+        Outcome badBounds = inProcess("node", "--id", "n1", "--port", "0", "--data", data, "--pop-bounds", "lazy");
+        assertEquals(ExitCodes.BAD_ARGUMENTS, badBounds.code());
+        assertOneLine(badBounds, "unknown --pop-bounds 'lazy' (expected delta or claim-gc)");
+        Outcome wrongVariant = inProcess("node", "--id", "n1", "--port", "0", "--data", data, "--variant", "rmw",
+                "--pop-bounds", "claim-gc");
+        assertEquals(ExitCodes.BAD_ARGUMENTS, wrongVariant.code());
+        assertOneLine(wrongVariant, "--pop-bounds claim-gc applies to variant delta only");
     }
 
     @Test

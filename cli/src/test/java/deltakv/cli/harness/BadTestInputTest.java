@@ -31,6 +31,8 @@ class BadTestInputTest {
         badArguments(Harness.test(store, "--nemesis", "partition", "--nemesis-targets", "moon"), "unknown nemesis target 'moon'");
         badArguments(Harness.test(store, "--nemesis", "clock,kill", "--connect", "127.0.0.1:6379"), "--nemesis kill needs a local cluster");
         badArguments(Harness.test(store, "--nemesis", "gremlins"), "unknown nemesis 'gremlins'");
+        badArguments(Harness.test(store, "--pop-bounds", "lazy"), "--pop-bounds must be delta or claim-gc, got 'lazy'");
+        badArguments(Harness.test(store, "--pop-bounds", "claim-gc", "--variant", "delta-cf"), "applies to the local nodes of variant delta only");
         badArguments(Harness.test(store, "--rate", "-1"), "--rate must be >= 0");
         badArguments(Harness.test(store, "--time-limit", "-5"), "--time-limit must be > 0");
         badArguments(Harness.test(store, "--concurrency", "0"), "--concurrency must be");

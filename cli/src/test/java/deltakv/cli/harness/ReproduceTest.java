@@ -35,9 +35,9 @@ class ReproduceTest {
         assertEquals(Bug.values().length, Catalogue.all().stream().map(Scenario::bug).distinct().count());
     }
 
-    /** CI's handful: fast to detect, with a clean control. */
+    /** CI's handful: fast to detect, with a clean control (compactor-skips-gap also runs its nodes with --pop-bounds claim-gc). */
     @ParameterizedTest
-    @ValueSource(strings = {"stale-follower-read", "read-keys-leader-only"})
+    @ValueSource(strings = {"stale-follower-read", "read-keys-leader-only", "compactor-skips-gap"})
     void aFastScenarioCatchesItsBugAndItsControlIsValid(String bug) {
         Harness.Outcome o = Harness.dkv("reproduce", bug, "--control", "--store", store.toString());
         assertEquals(0, o.code(), o.out() + o.err());

@@ -1,6 +1,7 @@
 package deltakv.engine.main;
 
 import deltakv.engine.Bug;
+import deltakv.engine.PopBounds;
 import deltakv.engine.Variant;
 import deltakv.engine.node.Node;
 import deltakv.engine.node.NodeOptions;
@@ -74,6 +75,11 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--bug", paramLabel = "ID", description = "Enable a bug flag (repeatable); see the list below.")
     List<String> bugs = new ArrayList<>();
 
+    @Option(names = "--pop-bounds", defaultValue = "delta", paramLabel = "delta|claim-gc",
+            description = "Variant delta: who moves Head/Tail past a popped element: the pop's delta (default) or the "
+                    + "compactor's claim GC (DELTA_DESIGN §5; the only setting where compactor-skips-gap can fire).")
+    String popBounds;
+
     @Option(names = "--compaction-interval-ms", defaultValue = "30000",
             description = "Compactor tick interval in ms (default: ${DEFAULT-VALUE}).")
     long compactionIntervalMs;
@@ -140,7 +146,7 @@ public final class NodeCommand implements Callable<Integer> {
         for (String b : bugs) flags.add(Bug.parse(b));
         NodeOptions o = NodeOptions.of(id, host, cluster == null ? port : 0, data.toAbsolutePath()).withVariant(variant)
                 .withBugs(flags).withCompactionInterval(Duration.ofMillis(compactionIntervalMs))
-                .withMaxDeltaCount(maxDeltaCount);
+                .withMaxDeltaCount(maxDeltaCount).withPopBounds(PopBounds.parse(popBounds));
         return cluster == null ? o : cluster.adapt(o);
     }
 

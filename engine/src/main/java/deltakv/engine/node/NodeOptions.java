@@ -2,6 +2,7 @@ package deltakv.engine.node;
 
 import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
+import deltakv.engine.PopBounds;
 import deltakv.engine.Variant;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +22,11 @@ import java.util.Set;
  * @param workerThreads      threads running commands (each blocked command holds one)
  * @param maxDeltaCount      compact a key once it has this many deltas (the design's 64; tests and
  *                           harness runs lower it so compaction happens under load)
+ * @param popBounds          who moves a delta list's bounds past a popped element ({@link PopBounds})
  */
 public record NodeOptions(String id, String host, int port, Path dataDir, Variant variant, Set<Bug> bugs,
-                          Duration compactionInterval, Duration gcInterval, int workerThreads, int maxDeltaCount) {
+                          Duration compactionInterval, Duration gcInterval, int workerThreads, int maxDeltaCount,
+                          PopBounds popBounds) {
     public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(10);
     /**
      * Enough that every client of the contended benchmark (up to 64) has a thread of its own, so the
@@ -37,47 +40,61 @@ public record NodeOptions(String id, String host, int port, Path dataDir, Varian
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be >= 1");
         if (maxDeltaCount < 1) throw new IllegalArgumentException("max delta count must be >= 1, got " + maxDeltaCount);
+        if (popBounds != PopBounds.DELTA && variant != Variant.DELTA) {
+            throw new IllegalArgumentException("--pop-bounds " + popBounds.cliName() + " applies to variant delta only");
+        }
     }
 
     /** Defaults for everything but the identity: delta variant, no bugs, design compaction interval. */
     public static NodeOptions of(String id, String host, int port, Path dataDir) {
         EngineConfig d = EngineConfig.defaults(Variant.DELTA);
         return new NodeOptions(id, host, port, dataDir, Variant.DELTA, Set.of(), d.compactionInterval(),
-                DEFAULT_GC_INTERVAL, DEFAULT_WORKERS, d.maxDeltaCount());
+                DEFAULT_GC_INTERVAL, DEFAULT_WORKERS, d.maxDeltaCount(), d.popBounds());
     }
 
     public NodeOptions withVariant(Variant v) {
-        return new NodeOptions(id, host, port, dataDir, v, bugs, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
+        return new NodeOptions(id, host, port, dataDir, v, bugs, compactionInterval, gcInterval, workerThreads,
+                maxDeltaCount, popBounds);
     }
 
     public NodeOptions withBugs(Set<Bug> b) {
-        return new NodeOptions(id, host, port, dataDir, variant, b, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
+        return new NodeOptions(id, host, port, dataDir, variant, b, compactionInterval, gcInterval, workerThreads,
+                maxDeltaCount, popBounds);
     }
 
     public NodeOptions withCompactionInterval(Duration d) {
-        return new NodeOptions(id, host, port, dataDir, variant, bugs, d, gcInterval, workerThreads, maxDeltaCount);
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, d, gcInterval, workerThreads,
+                maxDeltaCount, popBounds);
     }
 
     public NodeOptions withGcInterval(Duration d) {
-        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, d, workerThreads, maxDeltaCount);
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, d, workerThreads,
+                maxDeltaCount, popBounds);
     }
 
     public NodeOptions withPort(int p) {
-        return new NodeOptions(id, host, p, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads, maxDeltaCount);
+        return new NodeOptions(id, host, p, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads,
+                maxDeltaCount, popBounds);
     }
 
     public NodeOptions withMaxDeltaCount(int n) {
-        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads, n);
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads, n,
+                popBounds);
     }
 
     /** The same node on another host, port and data directory (a cluster member's own peer entry). */
     public NodeOptions at(String newHost, int newPort, Path newDataDir) {
         return new NodeOptions(id, newHost, newPort, newDataDir, variant, bugs, compactionInterval, gcInterval,
-                workerThreads, maxDeltaCount);
+                workerThreads, maxDeltaCount, popBounds);
+    }
+
+    public NodeOptions withPopBounds(PopBounds p) {
+        return new NodeOptions(id, host, port, dataDir, variant, bugs, compactionInterval, gcInterval, workerThreads,
+                maxDeltaCount, p);
     }
 
     public EngineConfig engineConfig() {
         return EngineConfig.defaults(variant).withBugs(bugs).withCompactionInterval(compactionInterval)
-                .withMaxDeltaCount(maxDeltaCount);
+                .withMaxDeltaCount(maxDeltaCount).withPopBounds(popBounds);
     }
 }

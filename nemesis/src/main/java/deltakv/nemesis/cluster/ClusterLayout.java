@@ -144,6 +144,7 @@ public record ClusterLayout(Path dir, int nodes, int basePort, String variant, L
         p.setProperty("compaction-interval-ms", String.valueOf(settings.compactionIntervalMs()));
         p.setProperty("max-delta-count", String.valueOf(settings.maxDeltaCount()));
         p.setProperty("snapshot-every", String.valueOf(settings.snapshotEvery()));
+        p.setProperty("pop-bounds", settings.popBounds());
         try (Writer w = Files.newBufferedWriter(dir.resolve(FILE))) {
             p.store(w, "dkv local cluster");
         }
@@ -166,7 +167,8 @@ public record ClusterLayout(Path dir, int nodes, int basePort, String variant, L
             NodeSettings settings = new NodeSettings(
                     Long.parseLong(p.getProperty("compaction-interval-ms", String.valueOf(d.compactionIntervalMs()))),
                     Integer.parseInt(p.getProperty("max-delta-count", String.valueOf(d.maxDeltaCount()))),
-                    Long.parseLong(p.getProperty("snapshot-every", String.valueOf(d.snapshotEvery()))));
+                    Long.parseLong(p.getProperty("snapshot-every", String.valueOf(d.snapshotEvery()))),
+                    p.getProperty("pop-bounds", d.popBounds()));
             return new ClusterLayout(dir, Integer.parseInt(p.getProperty("nodes")),
                     Integer.parseInt(p.getProperty("base-port")), p.getProperty("variant", "delta"),
                     bugs.isEmpty() ? List.of() : List.of(bugs.split(",")),

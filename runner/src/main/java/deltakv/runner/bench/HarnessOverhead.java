@@ -135,7 +135,7 @@ public final class HarnessOverhead {
 
     static TestOptions options(String workload, int workers, int seconds, List<String> connect, String variant, Path store,
                                long seed) {
-        return new TestOptions(workload, "none", 10, List.of(), seconds, 3, workers, 0, variant, List.of(), 8,
+        return new TestOptions(workload, "none", 10, List.of(), seconds, 3, workers, 0, variant, List.of(), "delta", 8,
                 KeyDist.UNIFORM, 4, 64, 12, List.of("strict-serializable"), true, seed, store, null, false, false, connect);
     }
 

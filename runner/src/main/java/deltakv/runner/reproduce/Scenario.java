@@ -24,24 +24,32 @@ import java.util.List;
  * @param anomalies    anomaly types it is expected to name (any of them)
  * @param concurrency  {@code --concurrency} (dkv test's default 10)
  * @param opTimeout    {@code --op-timeout}, seconds (dkv test's default 12)
+ * @param popBounds    {@code --pop-bounds} of the nodes, with and without the bug (dkv test's default delta)
  */
 public record Scenario(String bug, String why, String workload, String nemesis, List<String> targets, double interval,
                        String variant, int keyCount, double runSeconds, double budget, String checker,
-                       List<String> anomalies, int concurrency, double opTimeout) {
+                       List<String> anomalies, int concurrency, double opTimeout, String popBounds) {
     /** A row with dkv test's client defaults. */
     public Scenario(String bug, String why, String workload, String nemesis, List<String> targets, double interval,
                     String variant, int keyCount, double runSeconds, double budget, String checker, List<String> anomalies) {
         this(bug, why, workload, nemesis, targets, interval, variant, keyCount, runSeconds, budget, checker, anomalies,
-                DEFAULT_CONCURRENCY, DEFAULT_OP_TIMEOUT);
+                DEFAULT_CONCURRENCY, DEFAULT_OP_TIMEOUT, DEFAULT_POP_BOUNDS);
     }
 
     private static final int DEFAULT_CONCURRENCY = 10;
     private static final double DEFAULT_OP_TIMEOUT = 12;
+    private static final String DEFAULT_POP_BOUNDS = "delta";
 
     /** The same row with more workers and a shorter client timeout (clients stuck on a cut-off node give up sooner). */
     public Scenario withClients(int workers, double timeoutSeconds) {
         return new Scenario(bug, why, workload, nemesis, targets, interval, variant, keyCount, runSeconds, budget, checker,
-                anomalies, workers, timeoutSeconds);
+                anomalies, workers, timeoutSeconds, popBounds);
+    }
+
+    /** The same row on nodes whose pops leave the bounds to the claim GC ({@code --pop-bounds}), its control too. */
+    public Scenario withPopBounds(String p) {
+        return new Scenario(bug, why, workload, nemesis, targets, interval, variant, keyCount, runSeconds, budget, checker,
+                anomalies, concurrency, opTimeout, p);
     }
 
     /** On delta, deque push replies are snapshot lengths (docs/engine-lists.md): checking them fails every control. */
@@ -58,7 +66,7 @@ public record Scenario(String bug, String why, String workload, String nemesis, 
     public TestOptions options(long seed, Path store, boolean withBug) {
         // the rest are dkv test's defaults (CLI.md)
         return new TestOptions(workload, nemesis, interval, targets, runSeconds, 3, concurrency, 200, variant,
-                withBug ? List.of(bug) : List.of(), keyCount, KeyDist.UNIFORM, 4, 64, opTimeout, List.of("strict-serializable"),
+                withBug ? List.of(bug) : List.of(), popBounds, keyCount, KeyDist.UNIFORM, 4, 64, opTimeout, List.of("strict-serializable"),
                 checkPushLengths(), seed, store, testName(withBug), false, false, List.of());
     }
 
@@ -73,6 +81,7 @@ public record Scenario(String bug, String why, String workload, String nemesis, 
                 + (targets.isEmpty() ? "" : " --nemesis-targets " + String.join(",", targets))
                 + " --nemesis-interval " + fmt(interval) + " --variant " + variant + " --key-count " + keyCount
                 + " --time-limit " + fmt(runSeconds) + (checkPushLengths() ? "" : " --push-lengths skip")
+                + (popBounds.equals(DEFAULT_POP_BOUNDS) ? "" : " --pop-bounds " + popBounds)
                 + (concurrency == DEFAULT_CONCURRENCY ? "" : " --concurrency " + concurrency)
                 + (opTimeout == DEFAULT_OP_TIMEOUT ? "" : " --op-timeout " + fmt(opTimeout))
                 + " --bug " + bug + " --seed " + seed;
