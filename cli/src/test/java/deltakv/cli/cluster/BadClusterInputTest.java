@@ -89,6 +89,15 @@ class BadClusterInputTest {
     }
 
     @Test
+    void aStoreWrittenWithOtherPopBoundsIsABadArgument() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("claim-gc-store"));
+        Files.writeString(data.resolve("dkv-engine.properties"), "variant=delta\npop-bounds=claim-gc\n");
+        Outcome o = inProcess("node", "--id", "n1", "--port", "0", "--data", data.toString());
+        assertEquals(ExitCodes.BAD_ARGUMENTS, o.code(), o.output());
+        assertOneLine(o, "was written with --variant delta --pop-bounds claim-gc, not --variant delta --pop-bounds delta");
+    }
+
+    @Test
     void portInUseAndForeignOrCorruptDataDirectoriesExitWithAReason() throws Exception {
         int base = ProcessCluster.freeBase(2);
         try (ServerSocket busy = new ServerSocket()) {

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Reads logical elements of a delta list at the transaction's one snapshot, skipping claimed sequences.
- * Fast path: no claim inside {@code [head, tail)} (the normal state, since a pop's delta moves the bound
- * past its claim in the same commit) → one item range scan.
+ * Fast path: no claim inside {@code [head, tail)} (always so with the default pop bounds, since a pop's
+ * delta moves the bound past its claim in the same commit; with claim-gc, until the next pop) → one item
+ * range scan.
  */
 final class ClaimSkippingReader {
     private final ClaimWindows claims;

@@ -32,6 +32,7 @@ public final class DeltaLists implements ListStore {
     private final DeltaMetaResolver resolver;
     private final ClaimWindows claims;
     private final ClaimSkippingReader reader;
+    private final Consumer<byte[]> nudge;
     private final boolean claimGc;
     private final boolean pushKeepsStaleClaim;
     private final boolean multiKeepsDeltas;
@@ -49,6 +50,7 @@ public final class DeltaLists implements ListStore {
                 cfg.maxDeltaCount(), nudge);
         this.claims = new ClaimWindows(cfg.claimScanWindow());
         this.reader = new ClaimSkippingReader(claims);
+        this.nudge = nudge;
         this.claimGc = cfg.claimGcBounds();
         this.pushKeepsStaleClaim = cfg.has(Bug.PUSH_KEEPS_STALE_CLAIM);
         this.multiKeepsDeltas = cfg.has(Bug.MULTI_KEEPS_DELTAS);
@@ -82,25 +84,52 @@ public final class DeltaLists implements ListStore {
     @Override
     public List<byte[]> pop(Txn txn, byte[] key, End end, long count) {
         ListMeta m = resolve(txn, key, true);
+        if (claimGc) return popLeavingBounds(txn, key, end, count, m);
         List<byte[]> out = new ArrayList<>();
         long head = m.head();
         long len = m.len();
         while (out.size() < count && len > 0) {
-            // claim-gc: the bounds stay; the scan sees this transaction's own claims and skips them
-            OptionalLong seq = claimGc ? claims.firstUnclaimed(txn, key, end, m.head(), m.tail())
-                    : claims.firstUnclaimed(txn, key, end, head, head + len);
+            OptionalLong seq = claims.firstUnclaimed(txn, key, end, head, head + len);
             if (seq.isEmpty()) break;
-            byte[] item = txn.getUntracked(ListKeys.item(key, seq.getAsLong()));
-            if (item == null) throw new IllegalStateException("list item missing at sequence " + seq.getAsLong());
-            out.add(item);
-            txn.put(ListKeys.claim(key, seq.getAsLong()), CLAIMED);
+            out.add(claim(txn, key, seq.getAsLong()));
             if (end == End.LEFT) head++;
             len--;
         }
         int k = out.size();
-        if (k > 0 && claimGc) record(txn, key, m, ListDelta.ZERO); // tells readers and the compactor the list changed
-        else if (k > 0) record(txn, key, m, end == End.LEFT ? new ListDelta(k, -k) : new ListDelta(0, -k));
+        if (k > 0) record(txn, key, m, end == End.LEFT ? new ListDelta(k, -k) : new ListDelta(0, -k));
         return out;
+    }
+
+    /**
+     * Claim-gc's pop: claims the first unclaimed sequences from its end and leaves the bounds. {@code [lo, hi)} is
+     * the part of the range not searched yet, so a pop with a count scans each claim once. A {0,0} delta tells
+     * readers and the compactor that the list changed; a run of claims a window long asks for a compaction
+     * now, since every LLEN and push counts the claims inside the range until the claim GC moves the bound.
+     */
+    private List<byte[]> popLeavingBounds(Txn txn, byte[] key, End end, long count, ListMeta m) {
+        List<byte[]> out = new ArrayList<>();
+        long lo = m.head();
+        long hi = m.tail();
+        while (out.size() < count && lo < hi) {
+            OptionalLong seq = claims.firstUnclaimed(txn, key, end, lo, hi);
+            if (seq.isEmpty()) break;
+            long s = seq.getAsLong();
+            out.add(claim(txn, key, s));
+            if (end == End.LEFT) lo = s + 1;
+            else hi = s;
+        }
+        if (out.isEmpty()) return out;
+        record(txn, key, m, ListDelta.ZERO);
+        if ((end == End.LEFT ? lo - m.head() : m.tail() - hi) >= claims.window()) nudge.accept(key);
+        return out;
+    }
+
+    /** Puts the claim of {@code seq} and returns its element. */
+    private static byte[] claim(Txn txn, byte[] key, long seq) {
+        byte[] item = txn.getUntracked(ListKeys.item(key, seq));
+        if (item == null) throw new IllegalStateException("list item missing at sequence " + seq);
+        txn.put(ListKeys.claim(key, seq), CLAIMED);
+        return item;
     }
 
     private ListMeta resolve(Txn txn, byte[] key, boolean track) {

@@ -5,6 +5,7 @@ import deltakv.engine.PopBounds;
 import deltakv.engine.Variant;
 import deltakv.engine.node.Node;
 import deltakv.engine.node.NodeOptions;
+import deltakv.engine.node.WrongStoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +112,9 @@ public final class NodeCommand implements Callable<Integer> {
         Node node;
         try {
             node = cluster == null ? Node.start(options) : cluster.start(options, snapshotEvery);
+        } catch (WrongStoreException e) {
+            err.println("dkv: " + e.getMessage());
+            return BAD_ARGUMENTS;
         } catch (RuntimeException e) {
             err.println("dkv: cannot start node " + id + ": " + e.getMessage());
             return CRASH;

@@ -61,7 +61,9 @@ public final class Node implements AutoCloseable {
     private Node(NodeOptions options, Replication replication) {
         this.options = options;
         try {
+            StoreStamp.check(options.dataDir(), options.variant(), options.popBounds());
             store = resources.push(MvccStore.open(options.dataDir()));
+            StoreStamp.write(options.dataDir(), options.variant(), options.popBounds());
             OffsetClock wall = OffsetClock.system();
             Hlc hlc = new Hlc(wall);
             // hlc-no-observe re-creates the upstream engine, which had no apply-time stale-ts guard
@@ -87,7 +89,8 @@ public final class Node implements AutoCloseable {
             gc.start(options.gcInterval());
             ClientStats clients = new ClientStats();
             AdminContext admin = new AdminContext(
-                    new NodeInfo(options.id(), options.variant(), options.bugs(), System.currentTimeMillis()),
+                    new NodeInfo(options.id(), options.variant(), options.popBounds(), options.bugs(),
+                            System.currentTimeMillis()),
                     status(new LocalStatus(options.id(), applier, stats, gc, compactor::deltaCounts), replica),
                     new HlcClockControl(wall, hlc), compactor, clients, stats::reset);
             Relay relay = relay(replication, replica, options);

@@ -3,6 +3,7 @@ package deltakv.engine.collections;
 import static deltakv.engine.collections.DataFixture.b;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deltakv.engine.Bug;
 import deltakv.engine.EngineConfig;
@@ -87,6 +88,25 @@ class ClaimGcBoundsTest {
             f.pop("l", End.RIGHT, 1);
             f.compactor().compactNow(b("l"));
             assertEquals(List.of("e1", "e2"), f.range("l"), "every claim is already outside [Head, Tail)");
+        }
+    }
+
+    @Test
+    void aPopWithACountScansEachClaimOnce() {
+        try (DataFixture f = new DataFixture(dir, cfg.delta(64, 256, 512, Set.of()).withPopBounds(PopBounds.CLAIM_GC))) {
+            String[] values = new String[400];
+            for (int i = 0; i < values.length; i++) values[i] = "e" + i;
+            f.push("l", End.RIGHT, values);
+            List<Integer> scans = f.run(t -> {
+                ScanRecordingTxn rec = new ScanRecordingTxn(t);
+                int popped = f.lists().pop(rec, b("l"), End.LEFT, 300).size();
+                return List.of(popped, rec.scansIn(ListKeys.claims(b("l"))).size());
+            });
+            assertEquals(300, scans.get(0));
+            // one claim scan per element popped (window 8 here), not one per claim already passed
+            assertTrue(scans.get(1) <= 301, "claim scans: " + scans.get(1));
+            assertEquals(100, f.len("l"));
+            assertEquals("e300", f.index("l", 0));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deltakv.engine.PopBounds;
 import deltakv.engine.Variant;
 import deltakv.engine.storage.StorageException;
 import java.nio.file.Path;
@@ -25,6 +26,32 @@ class NodeLifecycleTest {
             try (LocalNode n = LocalNode.startIn(dir, Variant.DELTA); Jedis j = n.jedis()) {
                 assertEquals(List.of("b", "c"), j.lrange("lc:list", 0, -1));
                 assertEquals("kept", j.get("lc:str"));
+            }
+        } finally {
+            LocalNode.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void aStoreIsReopenedOnlyWithTheVariantAndPopBoundsItWasWrittenWith() {
+        Path dir = LocalNode.tempDir();
+        NodeOptions claimGc = LocalNode.options(dir, Variant.DELTA, java.util.Set.of()).withPopBounds(PopBounds.CLAIM_GC);
+        try {
+            try (Node n = Node.start(claimGc); Jedis j = new Jedis("127.0.0.1", n.port())) {
+                j.rpush("l", "a", "b", "c");
+                j.lpop("l"); // a claim inside the range: a delta node would still count it
+                assertTrue(j.info("deltakv").contains("pop_bounds:claim-gc"));
+            }
+            WrongStoreException e = assertThrows(WrongStoreException.class,
+                    () -> Node.start(claimGc.withPopBounds(PopBounds.DELTA)));
+            assertEquals("data directory " + dir + " was written with --variant delta --pop-bounds claim-gc, not"
+                    + " --variant delta --pop-bounds delta; start the node with those options, or use another --data",
+                    e.getMessage());
+            assertThrows(WrongStoreException.class, () -> Node.start(
+                    LocalNode.options(dir, Variant.RMW, java.util.Set.of())));
+            try (Node n = Node.start(claimGc); Jedis j = new Jedis("127.0.0.1", n.port())) {
+                assertEquals(2, j.llen("l"));
+                assertEquals(List.of("b", "c"), j.lrange("l", 0, -1));
             }
         } finally {
             LocalNode.deleteTree(dir);

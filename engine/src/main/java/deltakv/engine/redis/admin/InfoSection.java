@@ -70,6 +70,7 @@ enum InfoSection {
         m.put("leader", c.status().leader() == null ? "none" : c.status().leader());
         m.put("term", c.status().term());
         m.put("variant", c.info().variant().cliName());
+        m.put("pop_bounds", c.info().popBounds().cliName());
         m.put("bugs", String.join(",", c.info().bugs().stream().map(Bug::id).sorted().toList()));
         m.put("applied_commit_ts", c.status().appliedTs());
         m.put("clock_offset_ms", c.clock().offsetMs());
