@@ -1,11 +1,13 @@
 package deltakv.cli;
 
 import deltakv.engine.Bug;
+import deltakv.engine.PopBounds;
 import deltakv.engine.Variant;
 import deltakv.nemesis.cluster.ClusterLayout;
 import deltakv.nemesis.cluster.LocalCluster;
 import deltakv.nemesis.cluster.NodeJvmArgs;
 import deltakv.nemesis.cluster.NodeProcess;
+import deltakv.nemesis.cluster.NodeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +33,10 @@ public final class ClusterStartCommand implements Callable<Integer> {
             description = "Design variant: rmw, delta or delta-cf (default: ${DEFAULT-VALUE}).")
     Variant variant;
 
+    @Option(names = "--pop-bounds", defaultValue = "delta", paramLabel = "delta|claim-gc",
+            description = "Variant delta: who moves Head/Tail past a popped element (see dkv node --help; default: ${DEFAULT-VALUE}).")
+    String popBounds;
+
     @Option(names = "--bug", paramLabel = "ID", description = "Bug flag for every node (repeatable).")
     List<String> bugs = new ArrayList<>();
 
@@ -54,7 +60,9 @@ public final class ClusterStartCommand implements Callable<Integer> {
         ClusterLayout layout;
         try {
             for (String b : bugs) Bug.parse(b); // unknown or not implemented: one line, exit 254
-            layout = new ClusterLayout(dir, nodes, basePort, variant.cliName(), bugs, namedPeers);
+            PopBounds.parse(popBounds).requireVariant(variant); // one line now, rather than three node logs
+            layout = new ClusterLayout(dir, nodes, basePort, variant.cliName(), bugs, namedPeers,
+                    NodeSettings.ENGINE_DEFAULTS.withPopBounds(popBounds));
             if (ClusterLayout.exists(dir)) layout = reuse(ClusterLayout.load(dir), layout);
         } catch (IllegalArgumentException e) {
             err.println("dkv: " + e.getMessage());
@@ -92,7 +100,8 @@ public final class ClusterStartCommand implements Callable<Integer> {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
         java.util.List<String> conflicts = new ArrayList<>();
         for (String c : asked.conflictsWith(saved)) {
-            String option = c.startsWith("variant") ? "--variant" : c.startsWith("bug") ? "--bug"
+            String option = c.startsWith("variant") ? "--variant" : c.startsWith("pop bounds") ? "--pop-bounds"
+                    : c.startsWith("bug") ? "--bug"
                     : c.startsWith("--nodes") ? "--nodes" : "--named-peers";
             if (given.hasMatchedOption(option)) conflicts.add(c);
         }

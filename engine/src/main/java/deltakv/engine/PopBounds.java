@@ -34,6 +34,13 @@ public enum PopBounds {
         return description;
     }
 
+    /** @throws IllegalArgumentException if these bounds do not apply to {@code variant} (only delta has claims) */
+    public void requireVariant(Variant variant) {
+        if (this != DELTA && variant != Variant.DELTA) {
+            throw new IllegalArgumentException("--pop-bounds " + cliName + " applies to variant delta only");
+        }
+    }
+
     public static PopBounds parse(String s) {
         for (PopBounds p : values()) if (p.cliName.equals(s.toLowerCase(Locale.ROOT))) return p;
         throw new IllegalArgumentException("unknown --pop-bounds '" + s + "' (expected delta or claim-gc)");

@@ -40,9 +40,7 @@ public record NodeOptions(String id, String host, int port, Path dataDir, Varian
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be >= 1");
         if (maxDeltaCount < 1) throw new IllegalArgumentException("max delta count must be >= 1, got " + maxDeltaCount);
-        if (popBounds != PopBounds.DELTA && variant != Variant.DELTA) {
-            throw new IllegalArgumentException("--pop-bounds " + popBounds.cliName() + " applies to variant delta only");
-        }
+        popBounds.requireVariant(variant);
     }
 
     /** Defaults for everything but the identity: delta variant, no bugs, design compaction interval. */

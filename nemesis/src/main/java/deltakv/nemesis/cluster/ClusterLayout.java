@@ -122,11 +122,14 @@ public record ClusterLayout(Path dir, int nodes, int basePort, String variant, L
 
     /**
      * What differs between this layout and {@code saved} in a way that would change existing data's
-     * meaning (variant, size, bug flags, peer addressing); empty when they agree.
+     * meaning (variant, pop bounds, size, bug flags, peer addressing); empty when they agree.
      */
     public List<String> conflictsWith(ClusterLayout saved) {
         List<String> out = new ArrayList<>();
         if (!variant.equals(saved.variant)) out.add("variant " + variant + " (the data is " + saved.variant + ")");
+        if (!settings.popBounds().equals(saved.settings.popBounds())) {
+            out.add("pop bounds " + settings.popBounds() + " (the data is " + saved.settings.popBounds() + ")");
+        }
         if (nodes != saved.nodes) out.add("--nodes " + nodes + " (the data has " + saved.nodes + ")");
         if (!bugs.equals(saved.bugs)) out.add("bug flags " + bugs + " (the data was started with " + saved.bugs + ")");
         if (namedPeers != saved.namedPeers) out.add("--named-peers " + namedPeers + " (saved: " + saved.namedPeers + ")");
