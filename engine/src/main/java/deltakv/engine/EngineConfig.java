@@ -53,8 +53,4 @@ public record EngineConfig(Variant variant, Set<Bug> bugs, int maxDeltaCount, in
         return new EngineConfig(variant, bugs, maxDeltaCount, maxDeltaScanLimit, maxKeysPerCompactionTx,
                 maxKeysPerTick, compactionInterval, claimScanWindow, p);
     }
-
-    public boolean claimGcBounds() {
-        return variant == Variant.DELTA && popBounds == PopBounds.CLAIM_GC;
-    }
 }

@@ -9,29 +9,23 @@ import java.util.Locale;
  */
 public enum PopBounds {
     /** The default: a pop's delta moves the bound in the pop's own commit, so no claim ever lies inside the range. */
-    DELTA("delta", "a pop's delta moves Head/Tail in the pop's commit (default)"),
+    DELTA("delta"),
     /**
      * The design draft's claim GC: a pop writes its claim and a {0,0} delta (so readers and the compactor see
      * that the list changed) and leaves the bounds; readers skip claimed sequences, and the compactor's claim GC
      * moves Head and Tail through the contiguous claims at either end. Only here can {@code compactor-skips-gap}
      * fire: only here do claims lie inside {@code [Head, Tail)}.
      */
-    CLAIM_GC("claim-gc", "pops leave Head/Tail; the compactor's claim GC moves them (DELTA_DESIGN §5)");
+    CLAIM_GC("claim-gc");
 
     private final String cliName;
-    private final String description;
 
-    PopBounds(String cliName, String description) {
+    PopBounds(String cliName) {
         this.cliName = cliName;
-        this.description = description;
     }
 
     public String cliName() {
         return cliName;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** @throws IllegalArgumentException if these bounds do not apply to {@code variant} (only delta has claims) */

@@ -1,5 +1,6 @@
 package deltakv.runner;
 
+import deltakv.nemesis.cluster.NodeSettings;
 import deltakv.workloads.WorkloadOptions;
 import deltakv.workloads.gen.KeyDist;
 import java.nio.file.Path;
@@ -38,10 +39,8 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
         if (name != null && (name.isBlank() || name.contains("/") || name.startsWith("."))) {
             throw new IllegalArgumentException("--name must be a plain directory name, got '" + name + "'");
         }
-        if (!popBounds.equals("delta") && !popBounds.equals("claim-gc")) {
-            throw new IllegalArgumentException("--pop-bounds must be delta or claim-gc, got '" + popBounds + "'");
-        }
-        if (popBounds.equals("claim-gc") && (!variant.equals("delta") || !connect.isEmpty())) {
+        NodeSettings.checkPopBounds(popBounds);
+        if (!popBounds.equals(NodeSettings.DEFAULT_POP_BOUNDS) && (!variant.equals("delta") || !connect.isEmpty())) {
             throw new IllegalArgumentException("--pop-bounds claim-gc applies to the local nodes of variant delta only");
         }
         if (!checkPushLengths && !workload.equals("deque")) {
@@ -119,7 +118,7 @@ public record TestOptions(String workload, String nemesis, double nemesisInterva
                     num(m, "nemesis-interval").doubleValue(), (List<String>) req(m, "nemesis-targets"),
                     num(m, "time-limit").doubleValue(), num(m, "nodes").intValue(), num(m, "concurrency").intValue(),
                     num(m, "rate").doubleValue(), (String) req(m, "variant"), (List<String>) req(m, "bugs"),
-                    m.containsKey("pop-bounds") ? (String) m.get("pop-bounds") : "delta", // absent before the option
+                    (String) m.getOrDefault("pop-bounds", NodeSettings.DEFAULT_POP_BOUNDS), // absent before the option
                     num(m, "key-count").intValue(), KeyDist.parse((String) req(m, "key-dist")),
                     num(m, "max-txn-length").intValue(), num(m, "max-writes-per-key").intValue(),
                     num(m, "op-timeout").doubleValue(), (List<String>) req(m, "consistency-models"),

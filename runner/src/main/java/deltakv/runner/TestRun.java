@@ -178,7 +178,7 @@ public final class TestRun {
             Json.write(run.file(RunDir.TEST), test);
 
             log.info("dkv test: " + o.testName() + "  seed " + o.seed() + "  " + (o.local() ? o.nodes() + " nodes, variant "
-                    + o.variant() + (o.popBounds().equals("delta") ? "" : ", pop bounds " + o.popBounds())
+                    + o.variant() + (o.popBounds().equals(NodeSettings.DEFAULT_POP_BOUNDS) ? "" : ", pop bounds " + o.popBounds())
                     + (o.bugs().isEmpty() ? "" : ", bugs " + o.bugs()) : "servers " + String.join(",", o.connect()))
                     + "  " + fmt(o.timeLimitSeconds()) + " s, " + o.concurrency() + " workers, rate "
                     + (o.rate() == 0 ? "unlimited" : fmt(o.rate()) + "/s"));

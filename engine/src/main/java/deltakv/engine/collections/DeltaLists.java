@@ -51,7 +51,7 @@ public final class DeltaLists implements ListStore {
         this.claims = new ClaimWindows(cfg.claimScanWindow());
         this.reader = new ClaimSkippingReader(claims);
         this.nudge = nudge;
-        this.claimGc = cfg.claimGcBounds();
+        this.claimGc = cfg.popBounds() == PopBounds.CLAIM_GC;
         this.pushKeepsStaleClaim = cfg.has(Bug.PUSH_KEEPS_STALE_CLAIM);
         this.multiKeepsDeltas = cfg.has(Bug.MULTI_KEEPS_DELTAS);
         this.multiBaseOnly = cfg.has(Bug.MULTI_STARTTS_BASE_ONLY);

@@ -28,8 +28,13 @@ public record NodeSettings(long compactionIntervalMs, int maxDeltaCount, long sn
         if (compactionIntervalMs <= 0) throw new IllegalArgumentException("compaction interval must be > 0 ms");
         if (maxDeltaCount < 1) throw new IllegalArgumentException("max delta count must be >= 1");
         if (snapshotEvery < 0) throw new IllegalArgumentException("snapshot frequency must be >= 0");
+        checkPopBounds(popBounds);
+    }
+
+    /** {@code --pop-bounds} as the engine takes it (this module does not depend on the engine). */
+    public static void checkPopBounds(String popBounds) {
         if (!popBounds.equals(DEFAULT_POP_BOUNDS) && !popBounds.equals("claim-gc")) {
-            throw new IllegalArgumentException("pop bounds must be delta or claim-gc, got '" + popBounds + "'");
+            throw new IllegalArgumentException("--pop-bounds must be delta or claim-gc, got '" + popBounds + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package deltakv.runner.reproduce;
 
+import deltakv.nemesis.cluster.NodeSettings;
 import deltakv.runner.TestOptions;
 import deltakv.workloads.gen.KeyDist;
 import java.nio.file.Path;
@@ -33,12 +34,11 @@ public record Scenario(String bug, String why, String workload, String nemesis, 
     public Scenario(String bug, String why, String workload, String nemesis, List<String> targets, double interval,
                     String variant, int keyCount, double runSeconds, double budget, String checker, List<String> anomalies) {
         this(bug, why, workload, nemesis, targets, interval, variant, keyCount, runSeconds, budget, checker, anomalies,
-                DEFAULT_CONCURRENCY, DEFAULT_OP_TIMEOUT, DEFAULT_POP_BOUNDS);
+                DEFAULT_CONCURRENCY, DEFAULT_OP_TIMEOUT, NodeSettings.DEFAULT_POP_BOUNDS);
     }
 
     private static final int DEFAULT_CONCURRENCY = 10;
     private static final double DEFAULT_OP_TIMEOUT = 12;
-    private static final String DEFAULT_POP_BOUNDS = "delta";
 
     /** The same row with more workers and a shorter client timeout (clients stuck on a cut-off node give up sooner). */
     public Scenario withClients(int workers, double timeoutSeconds) {
@@ -81,7 +81,7 @@ public record Scenario(String bug, String why, String workload, String nemesis, 
                 + (targets.isEmpty() ? "" : " --nemesis-targets " + String.join(",", targets))
                 + " --nemesis-interval " + fmt(interval) + " --variant " + variant + " --key-count " + keyCount
                 + " --time-limit " + fmt(runSeconds) + (checkPushLengths() ? "" : " --push-lengths skip")
-                + (popBounds.equals(DEFAULT_POP_BOUNDS) ? "" : " --pop-bounds " + popBounds)
+                + (popBounds.equals(NodeSettings.DEFAULT_POP_BOUNDS) ? "" : " --pop-bounds " + popBounds)
                 + (concurrency == DEFAULT_CONCURRENCY ? "" : " --concurrency " + concurrency)
                 + (opTimeout == DEFAULT_OP_TIMEOUT ? "" : " --op-timeout " + fmt(opTimeout))
                 + " --bug " + bug + " --seed " + seed;
